@@ -1,0 +1,150 @@
+// Storage ports. Every call takes the tenant id first: data never crosses tenants.
+// Calls are synchronous because the store (SQLite) is, which keeps transactions simple.
+import type {
+  AuditEntry,
+  Customer,
+  Issue,
+  IssueSource,
+  KeyDriver,
+  NewIssue,
+  SurveyImport,
+  SurveyResponse,
+  Tenant,
+  Theme,
+  ThemeTotals,
+  TimeWindow,
+  User,
+  Platform,
+} from '../domain/types.js';
+
+export interface TenantRepository {
+  ensure(tenantId: string, platform: Platform, name?: string | null): Tenant;
+  get(tenantId: string): Tenant | null;
+}
+
+export interface UserRepository {
+  ensure(tenantId: string, userId: string, name?: string | null): User;
+  get(tenantId: string, userId: string): User | null;
+  list(tenantId: string): User[];
+  setAdmin(tenantId: string, userId: string, isAdmin: boolean): void;
+  setNudges(tenantId: string, userId: string, on: boolean): void;
+}
+
+export interface KeyDriverRepository {
+  create(tenantId: string, driver: { id: string; name: string; createdAt: Date }): KeyDriver;
+  findByName(tenantId: string, name: string): KeyDriver | null;
+  get(tenantId: string, id: string): KeyDriver | null;
+  list(tenantId: string): KeyDriver[];
+  rename(tenantId: string, id: string, name: string): void;
+  /** Deletes the driver; its themes and issues keep existing with no driver. */
+  delete(tenantId: string, id: string): void;
+}
+
+export interface ThemeRepository {
+  create(
+    tenantId: string,
+    theme: { id: string; slug: string; name: string; keyDriverId: string | null; createdAt: Date },
+  ): Theme;
+  findBySlug(tenantId: string, slug: string): Theme | null;
+  get(tenantId: string, id: string): Theme | null;
+  list(tenantId: string, filter?: { keyDriverId?: string }): Theme[];
+  update(tenantId: string, id: string, patch: { name?: string; slug?: string; keyDriverId?: string | null }): void;
+  /** Moves every issue of `fromId` to `intoId`, then deletes `fromId`. */
+  merge(tenantId: string, fromId: string, intoId: string): number;
+}
+
+export interface CustomerRepository {
+  create(
+    tenantId: string,
+    customer: { id: string; name: string; annualRevenueCents: number | null; coreGrowth: boolean; createdAt: Date },
+  ): Customer;
+  /** Case-insensitive match on the name. */
+  findByName(tenantId: string, name: string): Customer | null;
+  get(tenantId: string, id: string): Customer | null;
+  list(tenantId: string): Customer[];
+  update(
+    tenantId: string,
+    id: string,
+    patch: { name?: string; annualRevenueCents?: number | null; coreGrowth?: boolean },
+  ): void;
+}
+
+export interface IssueQuery extends TimeWindow {
+  themeId?: string;
+  keyDriverId?: string;
+  customerId?: string;
+  source?: IssueSource;
+  /** Case-insensitive substring over summary and description. */
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface IssueRepository {
+  /** Inserts and assigns the next per-tenant number. */
+  create(tenantId: string, issue: NewIssue & { id: string; createdAt: Date }): Issue;
+  /**
+   * Inserts many issues in one transaction; rows whose externalId already exists are skipped.
+   * Returns how many were inserted.
+   */
+  createMany(tenantId: string, issues: Array<NewIssue & { id: string; createdAt: Date }>): number;
+  getByNumber(tenantId: string, number: number): Issue | null;
+  search(tenantId: string, query: IssueQuery): { total: number; issues: Issue[] };
+  /** Streams every issue in number order, for export, without holding them all in memory. */
+  iterate(tenantId: string, query: IssueQuery): IterableIterator<Issue>;
+  /** Per-theme totals for Pareto and impact, aggregated in the database. */
+  totalsByTheme(tenantId: string, filter: TimeWindow & { keyDriverId?: string }): ThemeTotals[];
+}
+
+export interface SurveyRepository {
+  createImport(tenantId: string, survey: Omit<SurveyImport, 'tenantId' | 'rowCount'>): SurveyImport;
+  /** Appends responses in one transaction and bumps the import's row count. */
+  addResponses(tenantId: string, importId: string, responses: Omit<SurveyResponse, 'tenantId' | 'importId'>[]): void;
+  listImports(tenantId: string): SurveyImport[];
+  getImport(tenantId: string, importId: string): SurveyImport | null;
+  /** All responses of one import (or of every import) as columns, for key-driver analysis. */
+  columns(tenantId: string, importId?: string): SurveyColumns;
+  deleteImport(tenantId: string, importId: string): void;
+}
+
+/**
+ * Survey responses as columns: one Float64Array per rating, NaN where missing or
+ * "not applicable". coreGrowth is 1 (core-growth customer), 0 (the rest) or -1 (unknown).
+ * Aspects missing from an import are NaN in its rows.
+ */
+export interface SurveyColumns {
+  aspects: string[];
+  outcome: Float64Array;
+  coreGrowth: Int8Array;
+  ratings: Record<string, Float64Array>;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): void;
+  list(tenantId: string, filter?: { entityType?: string; entityId?: string; limit?: number }): AuditEntry[];
+}
+
+export interface ProcessedEventRepository {
+  /** Records an inbound event id; false if it was seen before (a retry). */
+  markProcessed(tenantId: string, eventKey: string, at: Date): boolean;
+  /** Forgets events older than `before`, so the table stays small. */
+  prune(before: Date): number;
+}
+
+/** Runs `fn` in one database transaction: all of its writes land, or none do. */
+export interface UnitOfWork {
+  transaction<T>(fn: () => T): T;
+}
+
+/** Everything the core needs from storage, built once by the composition root. */
+export interface Repositories extends UnitOfWork {
+  tenants: TenantRepository;
+  users: UserRepository;
+  keyDrivers: KeyDriverRepository;
+  themes: ThemeRepository;
+  customers: CustomerRepository;
+  issues: IssueRepository;
+  surveys: SurveyRepository;
+  audit: AuditLog;
+  processedEvents: ProcessedEventRepository;
+}
