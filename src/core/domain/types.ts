@@ -85,7 +85,7 @@ export interface Issue {
   createdAt: Date;
 }
 
-export type NewIssue = Omit<Issue, 'id' | 'number' | 'createdAt'>;
+export type NewIssue = Omit<Issue, 'id' | 'tenantId' | 'number' | 'createdAt'>;
 
 export interface SurveyImport {
   id: string;

@@ -94,6 +94,11 @@ export interface IssueRepository {
   iterate(tenantId: string, query: IssueQuery): IterableIterator<Issue>;
   /** Per-theme totals for Pareto and impact, aggregated in the database. */
   totalsByTheme(tenantId: string, filter: TimeWindow & { keyDriverId?: string }): ThemeTotals[];
+  /**
+   * Annual revenue of the distinct customers affected by any of `themeIds` in the window:
+   * a customer hit by two themes counts once.
+   */
+  affectedRevenue(tenantId: string, themeIds: string[], filter: TimeWindow & { keyDriverId?: string }): number;
 }
 
 export interface SurveyRepository {

@@ -51,4 +51,6 @@ export interface MessageView {
   fallbackText: string;
   /** private: only the person who asked sees it (ephemeral in Slack). */
   visibility: Visibility;
+  /** 'error' marks a reply that explains what was wrong, so adapters and the CLI can flag it. */
+  tone?: 'error';
 }

@@ -1,0 +1,16 @@
+import type { Clock, IdSource } from '../ports/clock.js';
+import type { Repositories } from '../ports/repositories.js';
+
+/** What every use case needs: storage ports, a clock and an id source, all injected. */
+export interface CoreDeps {
+  repos: Repositories;
+  clock: Clock;
+  ids: IdSource;
+}
+
+/** Who is acting, for the audit log. */
+export interface Actor {
+  tenantId: string;
+  userId: string | null;
+  name?: string | null;
+}

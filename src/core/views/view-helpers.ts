@@ -1,0 +1,13 @@
+// Small builders so view code reads as the message it makes.
+import type { MessageView, ViewBlock, Visibility } from './message-view.js';
+
+export const view = (fallbackText: string, blocks: ViewBlock[], visibility: Visibility = 'private'): MessageView => ({
+  fallbackText,
+  blocks,
+  visibility,
+});
+
+export const header = (text: string): ViewBlock => ({ type: 'header', text });
+export const text = (value: string): ViewBlock => ({ type: 'text', text: value });
+export const context = (value: string): ViewBlock => ({ type: 'context', text: value });
+export const divider: ViewBlock = { type: 'divider' };
