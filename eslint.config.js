@@ -7,8 +7,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
     },
   },
   {
@@ -22,8 +28,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@slack/*', 'botbuilder*', 'drizzle-orm*', 'better-sqlite3', 'node-cron', 'pino'], message: 'src/core stays pure.' },
-            { group: ['**/storage/**', '**/adapters/**', '**/scheduling/**', '**/charts/**', '**/config/**'], message: 'src/core stays pure.' },
+            {
+              group: [
+                '@slack/*',
+                'botbuilder*',
+                'drizzle-orm*',
+                'better-sqlite3',
+                'node-cron',
+                'pino',
+              ],
+              message: 'src/core stays pure.',
+            },
+            {
+              group: [
+                '**/storage/**',
+                '**/adapters/**',
+                '**/scheduling/**',
+                '**/charts/**',
+                '**/config/**',
+              ],
+              message: 'src/core stays pure.',
+            },
           ],
         },
       ],

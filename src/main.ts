@@ -28,7 +28,11 @@ const banner = (config: Config, url: string): string =>
 
 export const startApp = async (config: Config, logger: Logger): Promise<RunningApp> => {
   const database = openDatabase(config.env.DATABASE_PATH);
-  const deps: CoreDeps = { repos: createRepositories(database.db), clock: systemClock, ids: uuidIdSource };
+  const deps: CoreDeps = {
+    repos: createRepositories(database.db),
+    clock: systemClock,
+    ids: uuidIdSource,
+  };
   const router = new HttpRouter();
   router.add('GET', '/healthz', (_req, res) => sendJson(res, 200, { ok: true }));
   if (config.playground.on) mountLocalPlayground(router, deps);
@@ -39,7 +43,16 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.env.PORT;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-  logger.info({ port, host, slack: config.slack.mode, teams: config.teams.mode, playground: config.playground.on }, 'started');
+  logger.info(
+    {
+      port,
+      host,
+      slack: config.slack.mode,
+      teams: config.teams.mode,
+      playground: config.playground.on,
+    },
+    'started',
+  );
   process.stdout.write(`${banner(config, url)}\n`);
   return {
     url,
@@ -56,8 +69,10 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
 
 const startupProblem = (e: unknown, port: number | string): string => {
   const code = (e as { code?: string }).code;
-  if (code === 'EADDRINUSE') return `port ${port} is already in use. Stop the other process or set PORT to a free port.`;
-  if (code === 'EACCES') return `no permission to listen on port ${port}. Set PORT to a port above 1024.`;
+  if (code === 'EADDRINUSE')
+    return `port ${port} is already in use. Stop the other process or set PORT to a free port.`;
+  if (code === 'EACCES')
+    return `no permission to listen on port ${port}. Set PORT to a port above 1024.`;
   return e instanceof Error ? e.message : String(e);
 };
 
@@ -91,7 +106,9 @@ const main = async (): Promise<void> => {
 // Run only as the entry point, so tests can import startApp without starting a server.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((e: unknown) => {
-    process.stderr.write(`cx-habits could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `cx-habits could not start: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -15,27 +15,42 @@ const commandBody = z.object({
   user: z.string().trim().min(1).max(64).default('you'),
 });
 
-const runCommand = (deps: CoreDeps) => async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-  let body: unknown;
-  try {
-    body = JSON.parse(await readBody(req, 64_000));
-  } catch {
-    return sendJson(res, 400, { ok: false, error: 'send JSON: {"line": "/cx-pareto"}' });
-  }
-  const parsed = commandBody.safeParse(body);
-  if (!parsed.success) return sendJson(res, 400, { ok: false, error: 'send JSON: {"line": "/cx-pareto", "user": "alice"}' });
-  const { line, user } = parsed.data;
-  const ctx = {
-    user: { platform: 'local' as const, tenantId: LOCAL_TENANT, userId: user, name: user },
-    conversation: { platform: 'local' as const, tenantId: LOCAL_TENANT, channelId: 'general' },
+const runCommand =
+  (deps: CoreDeps) =>
+  async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req, 64_000));
+    } catch {
+      return sendJson(res, 400, { ok: false, error: 'send JSON: {"line": "/cx-pareto"}' });
+    }
+    const parsed = commandBody.safeParse(body);
+    if (!parsed.success)
+      return sendJson(res, 400, {
+        ok: false,
+        error: 'send JSON: {"line": "/cx-pareto", "user": "alice"}',
+      });
+    const { line, user } = parsed.data;
+    const ctx = {
+      user: { platform: 'local' as const, tenantId: LOCAL_TENANT, userId: user, name: user },
+      conversation: { platform: 'local' as const, tenantId: LOCAL_TENANT, channelId: 'general' },
+    };
+    const view = handleLine(deps, ctx, line);
+    sendJson(res, 200, {
+      ok: true,
+      text: renderPlainText(view),
+      visibility: view.visibility,
+      tone: view.tone ?? null,
+    });
   };
-  const view = handleLine(deps, ctx, line);
-  sendJson(res, 200, { ok: true, text: renderPlainText(view), visibility: view.visibility, tone: view.tone ?? null });
-};
 
 export const mountLocalPlayground = (router: HttpRouter, deps: CoreDeps): void => {
   router.add('GET', '/', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'" });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy':
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+    });
     res.end(PLAYGROUND_PAGE);
   });
   router.add('POST', '/api/command', runCommand(deps));

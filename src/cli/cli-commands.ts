@@ -30,7 +30,10 @@ export interface CliOutput {
   silent?: boolean;
 }
 export interface CliCommand {
-  options: Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+  options: Record<
+    string,
+    { type: 'string' | 'boolean'; short?: string; default?: string | boolean }
+  >;
   run(values: CliValues, positionals: string[]): Promise<CliOutput>;
 }
 
@@ -40,30 +43,61 @@ const str = (values: CliValues, key: string): string | undefined => {
 };
 
 const oneFile = (positionals: string[], command: string): string => {
-  if (positionals.length !== 1) throw new AppError('cli.file', `${command} takes exactly one CSV file, e.g. cx-habits ${command} data.csv.`);
+  if (positionals.length !== 1)
+    throw new AppError(
+      'cli.file',
+      `${command} takes exactly one CSV file, e.g. cx-habits ${command} data.csv.`,
+    );
   return positionals[0] as string;
 };
 
-const oneOf = <T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined => {
+const oneOf = <T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+): T | undefined => {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new AppError('cli.option', `--${option} must be one of ${allowed.join(', ')}; got "${value}".`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new AppError(
+      'cli.option',
+      `--${option} must be one of ${allowed.join(', ')}; got "${value}".`,
+    );
   return value as T;
 };
 
 const noPositionals = (positionals: string[], command: string): void => {
-  if (positionals.length > 0) throw new AppError('cli.unexpected', `${command} takes no arguments, but got "${positionals.join(' ')}".`);
+  if (positionals.length > 0)
+    throw new AppError(
+      'cli.unexpected',
+      `${command} takes no arguments, but got "${positionals.join(' ')}".`,
+    );
 };
 
 const importIssues: CliCommand = {
-  options: { map: { type: 'string' }, 'date-order': { type: 'string' }, source: { type: 'string' }, delimiter: { type: 'string' } },
+  options: {
+    map: { type: 'string' },
+    'date-order': { type: 'string' },
+    source: { type: 'string' },
+    delimiter: { type: 'string' },
+  },
   run: (values, positionals) => {
     const file = oneFile(positionals, 'import-issues');
     const mapping = parseMapping(str(values, 'map'));
-    const dateOrder = oneOf<DateOrder>(str(values, 'date-order'), ['ymd', 'mdy', 'dmy'], 'date-order');
+    const dateOrder = oneOf<DateOrder>(
+      str(values, 'date-order'),
+      ['ymd', 'mdy', 'dmy'],
+      'date-order',
+    );
     const source = oneOf<IssueSource>(str(values, 'source'), ISSUE_SOURCES, 'source');
     return withContext(values, async ({ deps, actor }) => {
-      const csv = await openCsv(file, { ...(str(values, 'delimiter') ? { delimiter: str(values, 'delimiter') as string } : {}) });
-      const report = await importIssueRows(deps, actor, csv.header, csv.rows, { mapping, ...(dateOrder ? { dateOrder } : {}), ...(source ? { source } : {}) });
+      const csv = await openCsv(file, {
+        ...(str(values, 'delimiter') ? { delimiter: str(values, 'delimiter') as string } : {}),
+      });
+      const report = await importIssueRows(deps, actor, csv.header, csv.rows, {
+        mapping,
+        ...(dateOrder ? { dateOrder } : {}),
+        ...(source ? { source } : {}),
+      });
       return { text: renderPlainText(importReportView(report)), json: report };
     });
   },
@@ -72,7 +106,8 @@ const importIssues: CliCommand = {
 const number = (value: string | undefined, option: string): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new AppError('cli.option', `--${option} must be a number; got "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new AppError('cli.option', `--${option} must be a number; got "${value}".`);
   return n;
 };
 
@@ -90,11 +125,20 @@ const importSurvey: CliCommand = {
   run: (values, positionals) => {
     const file = oneFile(positionals, 'import-survey');
     const outcome = str(values, 'outcome');
-    if (!outcome) throw new AppError('cli.outcome', 'import-survey needs --outcome COLUMN: the overall rating (NPS, satisfaction) to explain.');
-    const aspects = str(values, 'aspects')?.split(',').map((a) => a.trim()).filter((a) => a !== '');
+    if (!outcome)
+      throw new AppError(
+        'cli.outcome',
+        'import-survey needs --outcome COLUMN: the overall rating (NPS, satisfaction) to explain.',
+      );
+    const aspects = str(values, 'aspects')
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== '');
     const na = number(str(values, 'na'), 'na');
     return withContext(values, async ({ deps, actor }) => {
-      const csv = await openCsv(file, { ...(str(values, 'delimiter') ? { delimiter: str(values, 'delimiter') as string } : {}) });
+      const csv = await openCsv(file, {
+        ...(str(values, 'delimiter') ? { delimiter: str(values, 'delimiter') as string } : {}),
+      });
       const report = await importSurveyRows(deps, actor, csv.header, csv.rows, {
         name: str(values, 'name') ?? file.split(/[\\/]/).pop() ?? file,
         outcome,
@@ -110,25 +154,46 @@ const importSurvey: CliCommand = {
 };
 
 const pareto: CliCommand = {
-  options: { driver: { type: 'string' }, by: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' } },
+  options: {
+    driver: { type: 'string' },
+    by: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+  },
   run: (values, positionals) => {
     noPositionals(positionals, 'pareto');
     const measure = oneOf<ParetoMeasure>(str(values, 'by'), PARETO_MEASURES, 'by') ?? 'count';
     return withContext(values, ({ deps, actor }) => {
       const window = cliWindow(values, deps.clock.now());
-      const report = paretoReport(deps, actor.tenantId, { driver: str(values, 'driver') ?? null, measure, ...window });
-      return { text: renderPlainText(paretoView(report, { maxRows: Infinity })), json: paretoJson(report) };
+      const report = paretoReport(deps, actor.tenantId, {
+        driver: str(values, 'driver') ?? null,
+        measure,
+        ...window,
+      });
+      return {
+        text: renderPlainText(paretoView(report, { maxRows: Infinity })),
+        json: paretoJson(report),
+      };
     });
   },
 };
 
 const impact: CliCommand = {
-  options: { theme: { type: 'string' }, driver: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' } },
+  options: {
+    theme: { type: 'string' },
+    driver: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+  },
   run: (values, positionals) => {
     noPositionals(positionals, 'impact');
     return withContext(values, ({ deps, actor }) => {
       const window = cliWindow(values, deps.clock.now());
-      const report = impactReport(deps, actor.tenantId, { theme: str(values, 'theme') ?? null, driver: str(values, 'driver') ?? null, ...window });
+      const report = impactReport(deps, actor.tenantId, {
+        theme: str(values, 'theme') ?? null,
+        driver: str(values, 'driver') ?? null,
+        ...window,
+      });
       return { text: renderPlainText(impactView(report)), json: impactJson(report) };
     });
   },

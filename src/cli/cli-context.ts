@@ -15,7 +15,10 @@ export interface CliContext {
 /** The CLI works as the local workspace's tenant unless --tenant names another. */
 export const DEFAULT_TENANT = 'local';
 
-export const openCliContext = (options: { db?: string | undefined; tenant?: string | undefined }): CliContext => {
+export const openCliContext = (options: {
+  db?: string | undefined;
+  tenant?: string | undefined;
+}): CliContext => {
   const path = options.db ?? loadConfig().env.DATABASE_PATH;
   const database = openDatabase(path);
   const repos = createRepositories(database.db);
@@ -36,7 +39,8 @@ export const withContext = async <T>(
   values: Record<string, string | boolean | undefined>,
   fn: (ctx: CliContext) => Promise<T> | T,
 ): Promise<T> => {
-  const text = (key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const text = (key: string): string | undefined =>
+    typeof values[key] === 'string' ? (values[key] as string) : undefined;
   const ctx = openCliContext({ db: text('db'), tenant: text('tenant') });
   try {
     return await fn(ctx);

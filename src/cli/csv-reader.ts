@@ -29,7 +29,10 @@ export const openCsv = async (path: string, options: CsvOptions = {}): Promise<C
       info: true,
     }),
   );
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
+    record: string[];
+    info: { lines: number };
+  }>;
   const first = await next(iterator, 1);
   if (first.done) {
     parser.destroy();
@@ -48,30 +51,48 @@ const checkFile = (path: string): void => {
     size = stat.size;
   } catch (e: unknown) {
     if (e instanceof AppError) throw e;
-    throw new AppError('csv.unreadable', `Can't read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'permission denied or not readable'}.`);
+    throw new AppError(
+      'csv.unreadable',
+      `Can't read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'permission denied or not readable'}.`,
+    );
   }
   if (size === 0) throw new AppError('csv.empty', `${path} is empty.`);
 };
 
+// Control characters other than tab and line breaks mean the file is not text.
+const hasBinary = (text: string): boolean =>
+  [...text].some((ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 9 || (code > 13 && code < 32);
+  });
+
 const checkHeader = (path: string, header: string[], parser: Parser): void => {
-  const problem =
-    header.every((h) => h === '') ? 'its header row is blank'
-    : header.some((h) => /[\u0000-\u0008\u000e-\u001f]/.test(h)) ? 'its header row holds binary data; is it really a CSV?'
-    : new Set(header).size !== header.length ? `its header names a column twice (${duplicates(header).join(', ')})`
-    : null;
+  const problem = header.every((h) => h === '')
+    ? 'its header row is blank'
+    : header.some(hasBinary)
+      ? 'its header row holds binary data; is it really a CSV?'
+      : new Set(header).size !== header.length
+        ? `its header names a column twice (${duplicates(header).join(', ')})`
+        : null;
   if (problem) {
     parser.destroy();
     throw new AppError('csv.bad-header', `${path} can't be imported: ${problem}.`);
   }
 };
 
-const duplicates = (items: string[]): string[] => [...new Set(items.filter((item, i) => items.indexOf(item) !== i))];
+const duplicates = (items: string[]): string[] => [
+  ...new Set(items.filter((item, i) => items.indexOf(item) !== i)),
+];
 
 const next = async <T>(iterator: AsyncIterator<T>, line: number): Promise<IteratorResult<T>> => {
   try {
     return await iterator.next();
   } catch (e: unknown) {
-    throw new AppError('csv.malformed', `The CSV can't be read after line ${line}: ${describeCsvError(e)}. Rows before it were imported.`, { cause: e });
+    throw new AppError(
+      'csv.malformed',
+      `The CSV can't be read after line ${line}: ${describeCsvError(e)}. Rows before it were imported.`,
+      { cause: e },
+    );
   }
 };
 
@@ -85,8 +106,12 @@ async function* records(
     const result = await next(iterator, line - 1);
     if (result.done) return;
     const { record, info } = result.value;
-    const row: CsvRow = { line, record: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])) };
-    if (record.length !== header.length) row.error = `has ${record.length} fields but the header has ${header.length}`;
+    const row: CsvRow = {
+      line,
+      record: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
+    };
+    if (record.length !== header.length)
+      row.error = `has ${record.length} fields but the header has ${header.length}`;
     yield row;
     line = info.lines + 1;
   }

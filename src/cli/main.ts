@@ -8,7 +8,9 @@ runCli(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // The one catch-all: no stack traces for users, but enough to report a bug.
-    process.stderr.write(`cx-habits: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `cx-habits: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     process.exitCode = 70;
   },
 );

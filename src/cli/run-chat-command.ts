@@ -9,14 +9,27 @@ export const runChatCommand: CliCommand = {
   options: {},
   run: (values, positionals) => {
     const line = positionals.join(' ').trim();
-    if (line === '') throw new AppError('cli.run', 'run needs a chat command, e.g. cx-habits run "/cx-pareto by:revenue".');
+    if (line === '')
+      throw new AppError(
+        'cli.run',
+        'run needs a chat command, e.g. cx-habits run "/cx-pareto by:revenue".',
+      );
     return withContext(values, ({ deps, actor }) => {
       const ctx = {
-        user: { platform: 'cli' as const, tenantId: actor.tenantId, userId: actor.userId ?? 'cli', name: actor.name ?? 'cx-habits CLI' },
+        user: {
+          platform: 'cli' as const,
+          tenantId: actor.tenantId,
+          userId: actor.userId ?? 'cli',
+          name: actor.name ?? 'cx-habits CLI',
+        },
         conversation: { platform: 'cli' as const, tenantId: actor.tenantId, channelId: 'cli' },
       };
       const reply = handleLine(deps, ctx, line);
-      return { text: renderPlainText(reply), json: reply, ...(reply.tone === 'error' ? { exitCode: 1 } : {}) };
+      return {
+        text: renderPlainText(reply),
+        json: reply,
+        ...(reply.tone === 'error' ? { exitCode: 1 } : {}),
+      };
     });
   },
 };

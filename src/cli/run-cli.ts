@@ -26,7 +26,11 @@ export const runCli = async (argv: string[]): Promise<number> => {
   }
   const command = CLI_COMMANDS[name];
   const json = rest.includes('--json');
-  if (!command) return fail(`unknown command "${name}". Commands: ${Object.keys(CLI_COMMANDS).join(', ')}.`, json);
+  if (!command)
+    return fail(
+      `unknown command "${name}". Commands: ${Object.keys(CLI_COMMANDS).join(', ')}.`,
+      json,
+    );
   let output: CliOutput;
   try {
     const { values, positionals } = parseArgs({
@@ -43,10 +47,11 @@ export const runCli = async (argv: string[]): Promise<number> => {
   } catch (e: unknown) {
     if (isAppError(e) || e instanceof ConfigError) return fail(e.message, json);
     const code = (e as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return fail((e as Error).message, json);
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+      return fail((e as Error).message, json);
     throw e;
   }
-  if (!output.silent) process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+  if (!output.silent)
+    process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
   return output.exitCode ?? 0;
 };
-

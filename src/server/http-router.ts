@@ -18,13 +18,19 @@ export class HttpRouter {
     const handler = this.routes.get(`${req.method ?? 'GET'} ${path}`);
     if (handler) return handler(req, res);
     const known = [...this.routes.keys()].some((key) => key.endsWith(` ${path}`));
-    sendJson(res, known ? 405 : 404, { ok: false, error: known ? 'method not allowed' : 'not found' });
+    sendJson(res, known ? 405 : 404, {
+      ok: false,
+      error: known ? 'method not allowed' : 'not found',
+    });
   }
 }
 
 export const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 };
 

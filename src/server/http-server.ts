@@ -4,7 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from '../logging/logger.js';
 import { sendJson, type HttpRouter } from './http-router.js';
 
-export const startHttpServer = (router: HttpRouter, port: number, host: string, logger: Logger): Promise<Server> =>
+export const startHttpServer = (
+  router: HttpRouter,
+  port: number,
+  host: string,
+  logger: Logger,
+): Promise<Server> =>
   new Promise((resolve, reject) => {
     const server = createServer((req, res) => {
       router.handle(req, res).catch((e: unknown) => {

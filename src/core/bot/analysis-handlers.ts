@@ -13,7 +13,11 @@ import type { CommandContext } from './command-context.js';
 
 type Analysis = Extract<AnalysisCommand, { kind: 'pareto' | 'impact' | 'drivers' }>;
 
-export const handleAnalysisCommand = (deps: CoreDeps, ctx: CommandContext, command: Analysis): MessageView => {
+export const handleAnalysisCommand = (
+  deps: CoreDeps,
+  ctx: CommandContext,
+  command: Analysis,
+): MessageView => {
   const { tenantId } = ctx.user;
   switch (command.kind) {
     case 'pareto': {
@@ -36,6 +40,9 @@ export const handleAnalysisCommand = (deps: CoreDeps, ctx: CommandContext, comma
       return impactView(report);
     }
     case 'drivers':
-      return driversView(driversReport(deps, tenantId, { survey: command.survey ?? null }), command.segment);
+      return driversView(
+        driversReport(deps, tenantId, { survey: command.survey ?? null }),
+        command.segment,
+      );
   }
 };

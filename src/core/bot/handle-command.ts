@@ -2,7 +2,14 @@
 // case, and answer with views. Expected problems come back as a private error view;
 // anything unexpected is left to the adapter's one catch-all.
 import { isAppError } from '../domain/errors.js';
-import { parseCommand, parseLine, usageFor, type Command, type CommandName, type ParseResult } from '../commands/index.js';
+import {
+  parseCommand,
+  parseLine,
+  usageFor,
+  type Command,
+  type CommandName,
+  type ParseResult,
+} from '../commands/index.js';
 import type { MessageView } from '../views/message-view.js';
 import { errorView } from '../views/feedback-views.js';
 import { notAvailableView } from '../views/help-views.js';
@@ -15,15 +22,24 @@ import { handleAnalysisCommand } from './analysis-handlers.js';
 const commandNameOf = (command: Command): CommandName => {
   const family = command.kind.split('.')[0];
   switch (family) {
-    case 'issue': return 'cx-issue';
-    case 'pareto': return 'cx-pareto';
-    case 'impact': return 'cx-impact';
-    case 'drivers': return 'cx-drivers';
-    case 'why': return 'cx-why';
-    case 'action': return 'cx-action';
-    case 'metric': return 'cx-metric';
-    case 'digest': return 'cx-digest';
-    default: return 'cx';
+    case 'issue':
+      return 'cx-issue';
+    case 'pareto':
+      return 'cx-pareto';
+    case 'impact':
+      return 'cx-impact';
+    case 'drivers':
+      return 'cx-drivers';
+    case 'why':
+      return 'cx-why';
+    case 'action':
+      return 'cx-action';
+    case 'metric':
+      return 'cx-metric';
+    case 'digest':
+      return 'cx-digest';
+    default:
+      return 'cx';
   }
 };
 
@@ -73,8 +89,12 @@ const answer = (deps: CoreDeps, ctx: CommandContext, parsed: ParseResult): Messa
 };
 
 /** A slash command: `name` is e.g. "/cx-issue", `text` what followed it. */
-export const handleCommand = (deps: CoreDeps, ctx: CommandContext, name: string, text: string): MessageView =>
-  answer(deps, ctx, parseCommand(name, text));
+export const handleCommand = (
+  deps: CoreDeps,
+  ctx: CommandContext,
+  name: string,
+  text: string,
+): MessageView => answer(deps, ctx, parseCommand(name, text));
 
 /** A whole message such as "cx-pareto by:revenue" (Teams, the playground, the CLI). */
 export const handleLine = (deps: CoreDeps, ctx: CommandContext, line: string): MessageView =>

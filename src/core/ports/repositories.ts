@@ -48,7 +48,11 @@ export interface ThemeRepository {
   findBySlug(tenantId: string, slug: string): Theme | null;
   get(tenantId: string, id: string): Theme | null;
   list(tenantId: string, filter?: { keyDriverId?: string }): Theme[];
-  update(tenantId: string, id: string, patch: { name?: string; slug?: string; keyDriverId?: string | null }): void;
+  update(
+    tenantId: string,
+    id: string,
+    patch: { name?: string; slug?: string; keyDriverId?: string | null },
+  ): void;
   /** Moves every issue of `fromId` to `intoId`, then deletes `fromId`. */
   merge(tenantId: string, fromId: string, intoId: string): number;
 }
@@ -56,7 +60,13 @@ export interface ThemeRepository {
 export interface CustomerRepository {
   create(
     tenantId: string,
-    customer: { id: string; name: string; annualRevenueCents: number | null; coreGrowth: boolean; createdAt: Date },
+    customer: {
+      id: string;
+      name: string;
+      annualRevenueCents: number | null;
+      coreGrowth: boolean;
+      createdAt: Date;
+    },
   ): Customer;
   /** Case-insensitive match on the name. */
   findByName(tenantId: string, name: string): Customer | null;
@@ -98,13 +108,21 @@ export interface IssueRepository {
    * Annual revenue of the distinct customers affected by any of `themeIds` in the window:
    * a customer hit by two themes counts once.
    */
-  affectedRevenue(tenantId: string, themeIds: string[], filter: TimeWindow & { keyDriverId?: string }): number;
+  affectedRevenue(
+    tenantId: string,
+    themeIds: string[],
+    filter: TimeWindow & { keyDriverId?: string },
+  ): number;
 }
 
 export interface SurveyRepository {
   createImport(tenantId: string, survey: Omit<SurveyImport, 'tenantId' | 'rowCount'>): SurveyImport;
   /** Appends responses in one transaction and bumps the import's row count. */
-  addResponses(tenantId: string, importId: string, responses: Omit<SurveyResponse, 'tenantId' | 'importId'>[]): void;
+  addResponses(
+    tenantId: string,
+    importId: string,
+    responses: Omit<SurveyResponse, 'tenantId' | 'importId'>[],
+  ): void;
   listImports(tenantId: string): SurveyImport[];
   getImport(tenantId: string, importId: string): SurveyImport | null;
   /** All responses of one import (or of every import) as columns, for key-driver analysis. */
@@ -126,7 +144,10 @@ export interface SurveyColumns {
 
 export interface AuditLog {
   record(entry: AuditEntry): void;
-  list(tenantId: string, filter?: { entityType?: string; entityId?: string; limit?: number }): AuditEntry[];
+  list(
+    tenantId: string,
+    filter?: { entityType?: string; entityId?: string; limit?: number },
+  ): AuditEntry[];
 }
 
 export interface ProcessedEventRepository {

@@ -10,7 +10,11 @@ export const findOrCreateDriver = (deps: CoreDeps, actor: Actor, name: string): 
   const clean = name.trim();
   const found = deps.repos.keyDrivers.findByName(actor.tenantId, clean);
   if (found) return found;
-  const driver = deps.repos.keyDrivers.create(actor.tenantId, { id: deps.ids.next(), name: clean, createdAt: deps.clock.now() });
+  const driver = deps.repos.keyDrivers.create(actor.tenantId, {
+    id: deps.ids.next(),
+    name: clean,
+    createdAt: deps.clock.now(),
+  });
   audit(deps, actor, 'key-driver.create', 'key-driver', driver.id, { name: clean });
   return driver;
 };
@@ -53,18 +57,21 @@ export const findOrCreateCustomer = (deps: CoreDeps, actor: Actor, name: string)
 
 export const requireTheme = (deps: CoreDeps, tenantId: string, slugOrName: string): Theme => {
   const theme = deps.repos.themes.findBySlug(tenantId, slugify(slugOrName));
-  if (!theme) throw new AppError('theme.not-found', `There is no theme #${slugify(slugOrName)} yet.`);
+  if (!theme)
+    throw new AppError('theme.not-found', `There is no theme #${slugify(slugOrName)} yet.`);
   return theme;
 };
 
 export const requireDriver = (deps: CoreDeps, tenantId: string, name: string): KeyDriver => {
   const driver = deps.repos.keyDrivers.findByName(tenantId, name.trim());
-  if (!driver) throw new AppError('driver.not-found', `There is no key driver called "${name.trim()}".`);
+  if (!driver)
+    throw new AppError('driver.not-found', `There is no key driver called "${name.trim()}".`);
   return driver;
 };
 
 export const requireCustomer = (deps: CoreDeps, tenantId: string, name: string): Customer => {
   const customer = deps.repos.customers.findByName(tenantId, name.trim());
-  if (!customer) throw new AppError('customer.not-found', `There is no customer called "${name.trim()}".`);
+  if (!customer)
+    throw new AppError('customer.not-found', `There is no customer called "${name.trim()}".`);
   return customer;
 };

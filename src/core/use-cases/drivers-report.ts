@@ -10,19 +10,38 @@ export interface DriversReport {
 }
 
 const findSurvey = (surveys: SurveyImport[], key: string): SurveyImport | undefined =>
-  surveys.find((s) => s.id === key) ?? surveys.find((s) => s.name.toLowerCase() === key.toLowerCase());
+  surveys.find((s) => s.id === key) ??
+  surveys.find((s) => s.name.toLowerCase() === key.toLowerCase());
 
-export const driversReport = (deps: CoreDeps, tenantId: string, input: { survey?: string | null }): DriversReport => {
+export const driversReport = (
+  deps: CoreDeps,
+  tenantId: string,
+  input: { survey?: string | null },
+): DriversReport => {
   const all = deps.repos.surveys.listImports(tenantId);
   if (all.length === 0) {
-    throw new AppError('drivers.no-surveys', 'No survey responses yet. Import some with `cx-habits import-survey FILE.csv --outcome COLUMN`.');
+    throw new AppError(
+      'drivers.no-surveys',
+      'No survey responses yet. Import some with `cx-habits import-survey FILE.csv --outcome COLUMN`.',
+    );
   }
   const chosen = input.survey ? findSurvey(all, input.survey) : undefined;
   if (input.survey && !chosen) {
-    throw new AppError('drivers.survey-not-found', `There is no survey "${input.survey}". Surveys: ${all.map((s) => s.name).join(', ')}.`);
+    throw new AppError(
+      'drivers.survey-not-found',
+      `There is no survey "${input.survey}". Surveys: ${all.map((s) => s.name).join(', ')}.`,
+    );
   }
   // "Not applicable" answers were turned into gaps at import, so nothing more to remove here.
   const report = keyDrivers(deps.repos.surveys.columns(tenantId, chosen?.id), { naValue: null });
-  const surveys = (chosen ? [chosen] : all).map(({ id, name, outcomeColumn, rowCount, createdAt }) => ({ id, name, outcomeColumn, rowCount, createdAt }));
+  const surveys = (chosen ? [chosen] : all).map(
+    ({ id, name, outcomeColumn, rowCount, createdAt }) => ({
+      id,
+      name,
+      outcomeColumn,
+      rowCount,
+      createdAt,
+    }),
+  );
   return { report, surveys };
 };

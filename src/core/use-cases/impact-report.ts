@@ -21,7 +21,11 @@ export interface ImpactReport {
   windowLabel: string;
 }
 
-export const impactReport = (deps: CoreDeps, tenantId: string, input: ImpactReportInput): ImpactReport => {
+export const impactReport = (
+  deps: CoreDeps,
+  tenantId: string,
+  input: ImpactReportInput,
+): ImpactReport => {
   const driver = input.driver ? requireDriver(deps, tenantId, input.driver) : null;
   const theme = input.theme ? requireTheme(deps, tenantId, input.theme) : null;
   const filter = { ...(input.window ?? {}), ...(driver ? { keyDriverId: driver.id } : {}) };
@@ -30,8 +34,9 @@ export const impactReport = (deps: CoreDeps, tenantId: string, input: ImpactRepo
   if (theme) {
     const found = totals.find((t) => t.themeId === theme.id);
     const themes = found ? [themeImpact(found)] : [];
-    const sum = (key: 'count' | 'customerCostCents' | 'companyCostCents' | 'affectedRevenueCents'): number =>
-      themes.reduce((s, t) => s + t[key], 0);
+    const sum = (
+      key: 'count' | 'customerCostCents' | 'companyCostCents' | 'affectedRevenueCents',
+    ): number => themes.reduce((s, t) => s + t[key], 0);
     const summary: ImpactSummary = {
       themes,
       totals: {
@@ -42,7 +47,14 @@ export const impactReport = (deps: CoreDeps, tenantId: string, input: ImpactRepo
       },
       revenueTotalIsUpperBound: false,
     };
-    return { summary, theme, driver, vitalFewCount: themes.length, themeCount: totals.length, windowLabel };
+    return {
+      summary,
+      theme,
+      driver,
+      vitalFewCount: themes.length,
+      themeCount: totals.length,
+      windowLabel,
+    };
   }
   const result = pareto(totals, 'count');
   const vitalIds = result.rows.filter((r) => r.vital).map((r) => r.themeId);

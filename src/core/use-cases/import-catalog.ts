@@ -15,7 +15,10 @@ interface StagedRefs {
 export class ImportCatalog {
   private readonly themes = new Map<string, { id: string; keyDriverId: string | null }>();
   private readonly drivers = new Map<string, string>();
-  private readonly customers = new Map<string, { id: string; revenueCents: number | null; coreGrowth: boolean }>();
+  private readonly customers = new Map<
+    string,
+    { id: string; revenueCents: number | null; coreGrowth: boolean }
+  >();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -24,7 +27,11 @@ export class ImportCatalog {
   ) {}
 
   /** Turns a staged row into an issue ready to insert. Call inside a transaction. */
-  resolve<T extends StagedRefs>(staged: T, id: string, createdAt: Date): NewIssue & { id: string; createdAt: Date } {
+  resolve<T extends StagedRefs>(
+    staged: T,
+    id: string,
+    createdAt: Date,
+  ): NewIssue & { id: string; createdAt: Date } {
     const { theme, driver, customer, ...rest } = staged;
     const driverId = driver === null ? null : this.driver(driver);
     const themeRef = this.theme(theme, driverId);
@@ -67,7 +74,11 @@ export class ImportCatalog {
       const before = this.deps.repos.customers.findByName(this.actor.tenantId, input.name);
       const customer = before ?? findOrCreateCustomer(this.deps, this.actor, input.name);
       if (!before) this.report.created.customers += 1;
-      cached = { id: customer.id, revenueCents: customer.annualRevenueCents, coreGrowth: customer.coreGrowth };
+      cached = {
+        id: customer.id,
+        revenueCents: customer.annualRevenueCents,
+        coreGrowth: customer.coreGrowth,
+      };
       this.customers.set(key, cached);
     }
     this.updateCustomer(cached, input);
@@ -80,10 +91,15 @@ export class ImportCatalog {
     input: NonNullable<StagedRefs['customer']>,
   ): void {
     const patch: { annualRevenueCents?: number; coreGrowth?: boolean } = {};
-    if (input.revenueCents !== null && input.revenueCents !== cached.revenueCents) patch.annualRevenueCents = input.revenueCents;
-    if (input.coreGrowth !== null && input.coreGrowth !== cached.coreGrowth) patch.coreGrowth = input.coreGrowth;
+    if (input.revenueCents !== null && input.revenueCents !== cached.revenueCents)
+      patch.annualRevenueCents = input.revenueCents;
+    if (input.coreGrowth !== null && input.coreGrowth !== cached.coreGrowth)
+      patch.coreGrowth = input.coreGrowth;
     if (Object.keys(patch).length === 0) return;
     this.deps.repos.customers.update(this.actor.tenantId, cached.id, patch);
-    Object.assign(cached, { revenueCents: patch.annualRevenueCents ?? cached.revenueCents, coreGrowth: patch.coreGrowth ?? cached.coreGrowth });
+    Object.assign(cached, {
+      revenueCents: patch.annualRevenueCents ?? cached.revenueCents,
+      coreGrowth: patch.coreGrowth ?? cached.coreGrowth,
+    });
   }
 }

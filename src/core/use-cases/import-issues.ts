@@ -40,7 +40,10 @@ export const checkIssueHeader = (header: string[], mapping: IssueMapping): void 
   const missing = Object.entries(mapping).filter(([, column]) => !header.includes(column));
   if (missing.length > 0) {
     const list = missing.map(([field, column]) => `${field}="${column}"`).join(', ');
-    throw new AppError('import.columns-missing', `These mapped columns are not in the file: ${list}. The file's columns are: ${header.join(', ')}.`);
+    throw new AppError(
+      'import.columns-missing',
+      `These mapped columns are not in the file: ${list}. The file's columns are: ${header.join(', ')}.`,
+    );
   }
 };
 
@@ -83,15 +86,24 @@ export const importIssueRows = async (
   }
   flush();
   deps.repos.transaction(() =>
-    audit(deps, actor, 'issue.import', 'import', deps.ids.next(), { ...report, errors: report.errors.slice(0, 10) }),
+    audit(deps, actor, 'issue.import', 'import', deps.ids.next(), {
+      ...report,
+      errors: report.errors.slice(0, 10),
+    }),
   );
   return report;
 };
 
-const cell = (row: CsvRow, column: string | undefined): string => (column ? (row.record[column] ?? '').trim() : '');
+const cell = (row: CsvRow, column: string | undefined): string =>
+  column ? (row.record[column] ?? '').trim() : '';
 
 /** Validates one row; returns the staged issue or the reason it was rejected. */
-const stageRow = (row: CsvRow, options: IssueImportOptions, actor: Actor, now: Date): Staged | string => {
+const stageRow = (
+  row: CsvRow,
+  options: IssueImportOptions,
+  actor: Actor,
+  now: Date,
+): Staged | string => {
   const { mapping } = options;
   const theme = cell(row, mapping.theme);
   if (theme === '') return `the theme column "${mapping.theme}" is empty`;
@@ -108,14 +120,19 @@ const stageRow = (row: CsvRow, options: IssueImportOptions, actor: Actor, now: D
   const [cost, companyCost, revenue] = [money('cost'), money('company-cost'), money('revenue')];
   for (const value of [cost, companyCost, revenue]) if (typeof value === 'string') return value;
   const source = parseSource(cell(row, mapping.source), options.source);
-  if (source === null) return `${mapping.source}: "${cell(row, mapping.source)}" is not one of ${ISSUE_SOURCES.join(', ')}`;
+  if (source === null)
+    return `${mapping.source}: "${cell(row, mapping.source)}" is not one of ${ISSUE_SOURCES.join(', ')}`;
   const customerName = cell(row, mapping.customer);
   const coreRaw = cell(row, mapping['core-growth']).toLowerCase();
   return {
     theme,
     driver: cell(row, mapping.driver) || null,
     customer: customerName
-      ? { name: customerName, revenueCents: revenue as number | null, coreGrowth: coreRaw === '' ? null : ['1', 'yes', 'y', 'true'].includes(coreRaw) }
+      ? {
+          name: customerName,
+          revenueCents: revenue as number | null,
+          coreGrowth: coreRaw === '' ? null : ['1', 'yes', 'y', 'true'].includes(coreRaw),
+        }
       : null,
     summary: summary.slice(0, MAX_SUMMARY_LENGTH),
     description: description || null,

@@ -14,7 +14,7 @@ export interface SurveyImportOptions {
   outcome: string;
   /** Aspect columns; by default every column except the outcome, customer and segment. */
   aspects?: string[];
-  /** A rating meaning "not applicable", counted as missing (e.g. 0). */
+  /** An aspect rating meaning "not applicable", counted as missing (e.g. 0). Not applied to the outcome. */
   na?: number | null;
   /** Makes the outcome categorical: this value scores 1, every other value 0. */
   positive?: string | null;
@@ -27,14 +27,27 @@ export interface SurveyImportOptions {
 type Row = Omit<SurveyResponse, 'tenantId' | 'importId'> & { customerName: string | null };
 
 export const checkSurveyHeader = (header: string[], options: SurveyImportOptions): string[] => {
-  const named = [options.outcome, options.customer, options.segment].filter((c): c is string => !!c);
+  const named = [options.outcome, options.customer, options.segment].filter(
+    (c): c is string => !!c,
+  );
   const aspects = options.aspects ?? header.filter((c) => !named.includes(c));
   const missing = [...named, ...aspects].filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new AppError('import.columns-missing', `These columns are not in the file: ${missing.map((c) => `"${c}"`).join(', ')}. The file's columns are: ${header.join(', ')}.`);
+    throw new AppError(
+      'import.columns-missing',
+      `These columns are not in the file: ${missing.map((c) => `"${c}"`).join(', ')}. The file's columns are: ${header.join(', ')}.`,
+    );
   }
-  if (aspects.length === 0) throw new AppError('import.no-aspects', 'There are no aspect columns to correlate with the outcome. Name them with --aspects.');
-  if (aspects.includes(options.outcome)) throw new AppError('import.outcome-is-aspect', `"${options.outcome}" is the outcome; it can't also be an aspect.`);
+  if (aspects.length === 0)
+    throw new AppError(
+      'import.no-aspects',
+      'There are no aspect columns to correlate with the outcome. Name them with --aspects.',
+    );
+  if (aspects.includes(options.outcome))
+    throw new AppError(
+      'import.outcome-is-aspect',
+      `"${options.outcome}" is the outcome; it can't also be an aspect.`,
+    );
   return aspects;
 };
 
@@ -87,25 +100,40 @@ export const importSurveyRows = async (
     deps.repos.transaction(() => deps.repos.surveys.deleteImport(actor.tenantId, survey.id));
     delete report.surveyId;
   } else {
-    deps.repos.transaction(() => audit(deps, actor, 'survey.import', 'survey', survey.id, { name: options.name, rows: report.imported, errors: report.errorCount }));
+    deps.repos.transaction(() =>
+      audit(deps, actor, 'survey.import', 'survey', survey.id, {
+        name: options.name,
+        rows: report.imported,
+        errors: report.errorCount,
+      }),
+    );
   }
   return report;
 };
 
-const parseSurveyRow = (row: CsvRow, aspects: string[], options: SurveyImportOptions): Row | string => {
+const parseSurveyRow = (
+  row: CsvRow,
+  aspects: string[],
+  options: SurveyImportOptions,
+): Row | string => {
   const raw = (column: string): string => (row.record[column] ?? '').trim();
-  const rating = (column: string): number | null | string => {
+  // "Not applicable" is for aspects only: on an NPS outcome, 0 is a real (detractor) score.
+  const rating = (column: string, isAspect: boolean): number | null | string => {
     const text = raw(column);
     if (text === '') return null;
     const parsed = parseRatingCell(text);
     if (!parsed.ok) return `${column}: ${parsed.error}`;
-    return options.na !== undefined && options.na !== null && parsed.value === options.na ? null : parsed.value;
+    const na =
+      isAspect && options.na !== undefined && options.na !== null && parsed.value === options.na;
+    return na ? null : parsed.value;
   };
-  const outcome = options.positive ? categorical(raw(options.outcome), options.positive) : rating(options.outcome);
+  const outcome = options.positive
+    ? categorical(raw(options.outcome), options.positive)
+    : rating(options.outcome, false);
   if (typeof outcome === 'string') return outcome;
   const ratings: Record<string, number | null> = {};
   for (const aspect of aspects) {
-    const value = rating(aspect);
+    const value = rating(aspect, true);
     if (typeof value === 'string') return value;
     ratings[aspect] = value;
   }
@@ -115,7 +143,14 @@ const parseSurveyRow = (row: CsvRow, aspects: string[], options: SurveyImportOpt
     if (flag && !flag.ok) return `${options.segment}: ${flag.error}`;
     coreGrowth = flag ? flag.value : null;
   }
-  return { rowNumber: row.line, customerId: null, customerName: options.customer ? raw(options.customer) || null : null, coreGrowth, outcome, ratings };
+  return {
+    rowNumber: row.line,
+    customerId: null,
+    customerName: options.customer ? raw(options.customer) || null : null,
+    coreGrowth,
+    outcome,
+    ratings,
+  };
 };
 
 const categorical = (text: string, positive: string): number | null =>

@@ -36,7 +36,11 @@ export const listIssues = (deps: CoreDeps, actor: Actor, input: IssueListInput):
     if (!themes.has(id)) themes.set(id, deps.repos.themes.get(tenantId, id));
     return themes.get(id)?.slug ?? 'unknown';
   };
-  return { total, offset: query.offset, issues: issues.map((i) => ({ ...i, themeSlug: slugOf(i.themeId) })) };
+  return {
+    total,
+    offset: query.offset,
+    issues: issues.map((i) => ({ ...i, themeSlug: slugOf(i.themeId) })),
+  };
 };
 
 export const getIssue = (deps: CoreDeps, actor: Actor, number: number): Issue => {

@@ -32,12 +32,22 @@ export interface LoggedIssue {
 
 export const logIssue = (deps: CoreDeps, actor: Actor, input: LogIssueInput): LoggedIssue => {
   const summary = input.summary.trim();
-  if (summary === '') throw new AppError('issue.summary-missing', 'An issue needs a short summary of what the customer reported.');
+  if (summary === '')
+    throw new AppError(
+      'issue.summary-missing',
+      'An issue needs a short summary of what the customer reported.',
+    );
   if (summary.length > MAX_SUMMARY_LENGTH) {
-    throw new AppError('issue.summary-too-long', `The summary is ${summary.length} characters; keep it to ${MAX_SUMMARY_LENGTH} and put the rest in the description.`);
+    throw new AppError(
+      'issue.summary-too-long',
+      `The summary is ${summary.length} characters; keep it to ${MAX_SUMMARY_LENGTH} and put the rest in the description.`,
+    );
   }
   if ((input.description?.length ?? 0) > MAX_DESCRIPTION_LENGTH) {
-    throw new AppError('issue.description-too-long', `The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`);
+    throw new AppError(
+      'issue.description-too-long',
+      `The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`,
+    );
   }
   return deps.repos.transaction(() => {
     const driver = input.driver ? findOrCreateDriver(deps, actor, input.driver) : null;
@@ -60,7 +70,10 @@ export const logIssue = (deps: CoreDeps, actor: Actor, input: LogIssueInput): Lo
       occurredAt: input.occurredAt ?? now,
       createdAt: now,
     });
-    audit(deps, actor, 'issue.create', 'issue', issue.id, { number: issue.number, theme: theme.slug });
+    audit(deps, actor, 'issue.create', 'issue', issue.id, {
+      number: issue.number,
+      theme: theme.slug,
+    });
     return { issue, theme, themeCreated: created, driver, customer };
   });
 };

@@ -6,7 +6,11 @@ import type { Actor, CoreDeps } from './core-deps.js';
 import { audit } from './audit.js';
 import { findOrCreateDriver, requireCustomer, requireDriver, requireTheme } from './catalog.js';
 
-export const addTheme = (deps: CoreDeps, actor: Actor, input: { slug: string; name?: string; driver?: string }): Theme =>
+export const addTheme = (
+  deps: CoreDeps,
+  actor: Actor,
+  input: { slug: string; name?: string; driver?: string },
+): Theme =>
   deps.repos.transaction(() => {
     const slug = slugify(input.slug);
     if (deps.repos.themes.findBySlug(actor.tenantId, slug)) {
@@ -20,7 +24,11 @@ export const addTheme = (deps: CoreDeps, actor: Actor, input: { slug: string; na
       keyDriverId: driverId,
       createdAt: deps.clock.now(),
     });
-    audit(deps, actor, 'theme.create', 'theme', theme.id, { slug, name: theme.name, keyDriverId: driverId });
+    audit(deps, actor, 'theme.create', 'theme', theme.id, {
+      slug,
+      name: theme.name,
+      keyDriverId: driverId,
+    });
     return theme;
   });
 
@@ -30,7 +38,10 @@ export const renameTheme = (deps: CoreDeps, actor: Actor, from: string, to: stri
     const slug = slugify(to);
     if (slug === '') throw new AppError('theme.invalid', `"${to}" can't be used as a theme name.`);
     if (deps.repos.themes.findBySlug(actor.tenantId, slug)) {
-      throw new AppError('theme.exists', `Theme #${slug} already exists. Use \`/cx theme merge #${theme.slug} #${slug}\` to combine them.`);
+      throw new AppError(
+        'theme.exists',
+        `Theme #${slug} already exists. Use \`/cx theme merge #${theme.slug} #${slug}\` to combine them.`,
+      );
     }
     deps.repos.themes.update(actor.tenantId, theme.id, { slug, name: to.replace(/^#/, '') });
     audit(deps, actor, 'theme.rename', 'theme', theme.id, { from: theme.slug, to: slug });
@@ -46,11 +57,17 @@ export const moveTheme = (deps: CoreDeps, actor: Actor, slug: string, driverName
     return { ...theme, keyDriverId: driver.id };
   });
 
-export const mergeThemes = (deps: CoreDeps, actor: Actor, from: string, into: string): { into: Theme; moved: number } =>
+export const mergeThemes = (
+  deps: CoreDeps,
+  actor: Actor,
+  from: string,
+  into: string,
+): { into: Theme; moved: number } =>
   deps.repos.transaction(() => {
     const source = requireTheme(deps, actor.tenantId, from);
     const target = requireTheme(deps, actor.tenantId, into);
-    if (source.id === target.id) throw new AppError('theme.merge-self', 'A theme cannot be merged into itself.');
+    if (source.id === target.id)
+      throw new AppError('theme.merge-self', 'A theme cannot be merged into itself.');
     const moved = deps.repos.themes.merge(actor.tenantId, source.id, target.id);
     audit(deps, actor, 'theme.merge', 'theme', target.id, { from: source.slug, moved });
     return { into: target, moved };
@@ -71,7 +88,10 @@ export const renameDriver = (deps: CoreDeps, actor: Actor, from: string, to: str
       throw new AppError('driver.exists', `Key driver "${to.trim()}" already exists.`);
     }
     deps.repos.keyDrivers.rename(actor.tenantId, driver.id, to.trim());
-    audit(deps, actor, 'key-driver.rename', 'key-driver', driver.id, { from: driver.name, to: to.trim() });
+    audit(deps, actor, 'key-driver.rename', 'key-driver', driver.id, {
+      from: driver.name,
+      to: to.trim(),
+    });
     return { ...driver, name: to.trim() };
   });
 
@@ -94,7 +114,10 @@ export const addCustomer = (deps: CoreDeps, actor: Actor, input: CustomerInput):
     const name = input.name.trim();
     if (name === '') throw new AppError('customer.invalid', 'A customer needs a name.');
     if (deps.repos.customers.findByName(actor.tenantId, name)) {
-      throw new AppError('customer.exists', `Customer "${name}" already exists. Use \`/cx customer update\` to change it.`);
+      throw new AppError(
+        'customer.exists',
+        `Customer "${name}" already exists. Use \`/cx customer update\` to change it.`,
+      );
     }
     const customer = deps.repos.customers.create(actor.tenantId, {
       id: deps.ids.next(),

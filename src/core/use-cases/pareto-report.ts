@@ -17,7 +17,11 @@ export interface ParetoReport {
   windowLabel: string;
 }
 
-export const paretoReport = (deps: CoreDeps, tenantId: string, input: ParetoReportInput): ParetoReport => {
+export const paretoReport = (
+  deps: CoreDeps,
+  tenantId: string,
+  input: ParetoReportInput,
+): ParetoReport => {
   const driver = input.driver ? requireDriver(deps, tenantId, input.driver) : null;
   const totals = deps.repos.issues.totalsByTheme(tenantId, {
     ...(input.window ?? {}),

@@ -2,9 +2,7 @@
 import type { TimeWindow } from '../domain/types.js';
 
 export type WindowSpec =
-  | { kind: 'all' }
-  | { kind: 'relative'; days: number }
-  | { kind: 'date'; date: string };
+  { kind: 'all' } | { kind: 'relative'; days: number } | { kind: 'date'; date: string };
 
 const DAY_MS = 86_400_000;
 
@@ -15,17 +13,30 @@ export const resolveSince = (spec: WindowSpec | undefined, now: Date): Date | un
 };
 
 export const resolveUntil = (spec: WindowSpec | undefined): Date | undefined =>
-  spec && spec.kind === 'date' ? new Date(new Date(`${spec.date}T00:00:00Z`).getTime() + DAY_MS) : undefined;
+  spec && spec.kind === 'date'
+    ? new Date(new Date(`${spec.date}T00:00:00Z`).getTime() + DAY_MS)
+    : undefined;
 
-export const resolveWindow = (since: WindowSpec | undefined, until: WindowSpec | undefined, now: Date): TimeWindow => {
+export const resolveWindow = (
+  since: WindowSpec | undefined,
+  until: WindowSpec | undefined,
+  now: Date,
+): TimeWindow => {
   const from = resolveSince(since, now);
   const to = resolveUntil(until);
   return { ...(from ? { since: from } : {}), ...(to ? { until: to } : {}) };
 };
 
 /** "last 30 days", "since 2025-01-01", "all time": the same words everywhere. */
-export const describeWindow = (since: WindowSpec | undefined, until: WindowSpec | undefined): string => {
+export const describeWindow = (
+  since: WindowSpec | undefined,
+  until: WindowSpec | undefined,
+): string => {
   const from =
-    !since || since.kind === 'all' ? 'all time' : since.kind === 'relative' ? `last ${since.days} days` : `since ${since.date}`;
+    !since || since.kind === 'all'
+      ? 'all time'
+      : since.kind === 'relative'
+        ? `last ${since.days} days`
+        : `since ${since.date}`;
   return until && until.kind === 'date' ? `${from}, until ${until.date}` : from;
 };

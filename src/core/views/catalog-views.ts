@@ -5,7 +5,10 @@ import { formatMoney } from './format.js';
 import { context, header, text, view } from './view-helpers.js';
 
 export const themeListView = (themes: Theme[], drivers: KeyDriver[]): MessageView => {
-  if (themes.length === 0) return view('No themes yet.', [text('No themes yet. Log an issue with a #theme, or add one with `/cx theme add #slug`.')]);
+  if (themes.length === 0)
+    return view('No themes yet.', [
+      text('No themes yet. Log an issue with a #theme, or add one with `/cx theme add #slug`.'),
+    ]);
   const driverName = new Map(drivers.map((d) => [d.id, d.name]));
   return view(`${themes.length} themes`, [
     header('Themes'),
@@ -16,18 +19,33 @@ export const themeListView = (themes: Theme[], drivers: KeyDriver[]): MessageVie
         { key: 'name', label: 'Name' },
         { key: 'driver', label: 'Key driver' },
       ],
-      rows: themes.map((t) => ({ theme: `#${t.slug}`, name: t.name, driver: t.keyDriverId ? driverName.get(t.keyDriverId) ?? '—' : '—' })),
+      rows: themes.map((t) => ({
+        theme: `#${t.slug}`,
+        name: t.name,
+        driver: t.keyDriverId ? (driverName.get(t.keyDriverId) ?? '—') : '—',
+      })),
     },
   ]);
 };
 
 export const driverListView = (drivers: KeyDriver[]): MessageView => {
-  if (drivers.length === 0) return view('No key drivers yet.', [text('No key drivers yet. Add one with `/cx driver add "Delivery"`.')]);
-  return view(`${drivers.length} key drivers`, [header('Key drivers'), text(drivers.map((d) => `• ${d.name}`).join('\n'))]);
+  if (drivers.length === 0)
+    return view('No key drivers yet.', [
+      text('No key drivers yet. Add one with `/cx driver add "Delivery"`.'),
+    ]);
+  return view(`${drivers.length} key drivers`, [
+    header('Key drivers'),
+    text(drivers.map((d) => `• ${d.name}`).join('\n')),
+  ]);
 };
 
 export const customerListView = (customers: Customer[]): MessageView => {
-  if (customers.length === 0) return view('No customers yet.', [text('No customers yet. Add one with `/cx customer add "Acme" revenue:120000 core-growth:yes`.')]);
+  if (customers.length === 0)
+    return view('No customers yet.', [
+      text(
+        'No customers yet. Add one with `/cx customer add "Acme" revenue:120000 core-growth:yes`.',
+      ),
+    ]);
   return view(`${customers.length} customers`, [
     header('Customers'),
     {

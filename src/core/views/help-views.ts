@@ -9,18 +9,29 @@ export const helpView = (topic?: CommandName): MessageView =>
     ? view(`Help for /${topic}`, [header(`/${topic}`), text(helpFor(topic))])
     : view('CX Habits commands', [
         header('CX Habits'),
-        text('Capture what customers complain about, find the vital few themes, put money on them, and fix their root causes.'),
+        text(
+          'Capture what customers complain about, find the vital few themes, put money on them, and fix their root causes.',
+        ),
         text(GENERAL_HELP),
-        context('Admins: `/cx admins`. Reminders: `/cx nudges on|off`. Themes, drivers and customers: `/cx theme|driver|customer list`.'),
+        context(
+          'Admins: `/cx admins`. Reminders: `/cx nudges on|off`. Themes, drivers and customers: `/cx theme|driver|customer list`.',
+        ),
       ]);
 
 export const adminListView = (admins: User[]): MessageView =>
   admins.length === 0
-    ? view('No admins yet.', [text('No admins yet. The first admin adds themselves with `/cx admins add @me`.')])
-    : view(`${admins.length} admins`, [header('Admins'), text(admins.map((a) => `• <@${a.id}>`).join('\n'))]);
+    ? view('No admins yet.', [
+        text('No admins yet. The first admin adds themselves with `/cx admins add @me`.'),
+      ])
+    : view(`${admins.length} admins`, [
+        header('Admins'),
+        text(admins.map((a) => `• <@${a.id}>`).join('\n')),
+      ]);
 
 /** For commands whose engine lands in a later release; says so plainly instead of failing. */
 export const notAvailableView = (command: string): MessageView =>
   view(`/${command} is not available yet.`, [
-    text(`\`/${command}\` is not available in this version yet. Type \`/cx\` for what you can do today.`),
+    text(
+      `\`/${command}\` is not available in this version yet. Type \`/cx\` for what you can do today.`,
+    ),
   ]);

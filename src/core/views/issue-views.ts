@@ -9,13 +9,20 @@ import { context, header, text, view } from './view-helpers.js';
 
 const costLine = (issue: Issue): string | null => {
   const parts = [
-    issue.customerCostCents !== null ? `customer cost ${formatMoney(issue.customerCostCents)}` : null,
+    issue.customerCostCents !== null
+      ? `customer cost ${formatMoney(issue.customerCostCents)}`
+      : null,
     issue.companyCostCents !== null ? `company cost ${formatMoney(issue.companyCostCents)}` : null,
   ].filter((p): p is string => p !== null);
   return parts.length > 0 ? parts.join(', ') : null;
 };
 
-export const issueLoggedView = ({ issue, theme, themeCreated, customer }: LoggedIssue): MessageView => {
+export const issueLoggedView = ({
+  issue,
+  theme,
+  themeCreated,
+  customer,
+}: LoggedIssue): MessageView => {
   const fields = [
     { label: 'Theme', value: `#${theme.slug}${themeCreated ? ' (new theme)' : ''}` },
     { label: 'Source', value: issue.source },
@@ -27,14 +34,17 @@ export const issueLoggedView = ({ issue, theme, themeCreated, customer }: Logged
     [
       text(`✅ Logged *${issueRef(issue.number)}*: ${truncate(issue.summary, 280)}`),
       { type: 'fields', fields },
-      context(`See where it ranks with \`/cx-pareto\`, or find its root cause with \`/cx-why #${theme.slug}\`.`),
+      context(
+        `See where it ranks with \`/cx-pareto\`, or find its root cause with \`/cx-why #${theme.slug}\`.`,
+      ),
     ],
     'public',
   );
 };
 
 export const issueListView = (list: IssueList, title = 'Issues'): MessageView => {
-  if (list.total === 0) return view('No issues match.', [text('No issues match. Log one with `/cx-issue`.')]);
+  if (list.total === 0)
+    return view('No issues match.', [text('No issues match. Log one with `/cx-issue`.')]);
   const rows = list.issues.map((i) => ({
     id: issueRef(i.number),
     date: formatDate(i.occurredAt),
@@ -68,7 +78,10 @@ export const issueDetailView = (issue: Issue, theme: Theme | null): MessageView 
         { label: 'Date', value: formatDate(issue.occurredAt) },
         { label: 'Source', value: issue.source },
         { label: 'Cost', value: costLine(issue) ?? '—' },
-        { label: 'Reported by', value: issue.reporterId ? `<@${issue.reporterId}>` : issue.reporterName ?? '—' },
+        {
+          label: 'Reported by',
+          value: issue.reporterId ? `<@${issue.reporterId}>` : (issue.reporterName ?? '—'),
+        },
       ],
     },
     ...(issue.description ? [text(truncate(issue.description, 2800))] : []),
@@ -78,7 +91,10 @@ export const ISSUE_FORM_ID = 'issue.form';
 export const NEW_THEME_VALUE = '__new__';
 
 /** The form behind `/cx-issue` with no text: a Slack modal or a Teams card. */
-export const issueFormView = (themes: Theme[], prefill: { summary?: string; description?: string } = {}): MessageView =>
+export const issueFormView = (
+  themes: Theme[],
+  prefill: { summary?: string; description?: string } = {},
+): MessageView =>
   view('Log a customer issue', [
     {
       type: 'form',
@@ -86,20 +102,48 @@ export const issueFormView = (themes: Theme[], prefill: { summary?: string; desc
       title: 'Log a CX issue',
       submitLabel: 'Log issue',
       inputs: [
-        { kind: 'text', id: 'summary', label: 'What did the customer report?', required: true, maxLength: 300, ...(prefill.summary ? { initial: prefill.summary } : {}) },
+        {
+          kind: 'text',
+          id: 'summary',
+          label: 'What did the customer report?',
+          required: true,
+          maxLength: 300,
+          ...(prefill.summary ? { initial: prefill.summary } : {}),
+        },
         {
           kind: 'select',
           id: 'theme',
           label: 'Theme',
           required: true,
-          options: [...themes.map((t) => ({ label: `#${t.slug}`, value: t.slug })), { label: 'New theme…', value: NEW_THEME_VALUE }],
+          options: [
+            ...themes.map((t) => ({ label: `#${t.slug}`, value: t.slug })),
+            { label: 'New theme…', value: NEW_THEME_VALUE },
+          ],
         },
-        { kind: 'text', id: 'newTheme', label: 'New theme name (if new)', placeholder: 'late-delivery' },
+        {
+          kind: 'text',
+          id: 'newTheme',
+          label: 'New theme name (if new)',
+          placeholder: 'late-delivery',
+        },
         { kind: 'text', id: 'customer', label: 'Customer' },
         { kind: 'number', id: 'cost', label: 'Cost to the customer', min: 0 },
         { kind: 'number', id: 'companyCost', label: 'Cost to the company', min: 0 },
-        { kind: 'select', id: 'source', label: 'Source', initial: 'complaint', options: ISSUE_SOURCES.map((s) => ({ label: s, value: s })) },
-        { kind: 'text', id: 'description', label: 'Description', multiline: true, maxLength: 3000, ...(prefill.description ? { initial: prefill.description } : {}) },
+        {
+          kind: 'select',
+          id: 'source',
+          label: 'Source',
+          initial: 'complaint',
+          options: ISSUE_SOURCES.map((s) => ({ label: s, value: s })),
+        },
+        {
+          kind: 'text',
+          id: 'description',
+          label: 'Description',
+          multiline: true,
+          maxLength: 3000,
+          ...(prefill.description ? { initial: prefill.description } : {}),
+        },
       ],
     },
   ]);

@@ -26,9 +26,32 @@ export interface ActionButton {
 }
 
 export type FormInput =
-  | { kind: 'text'; id: string; label: string; multiline?: boolean; initial?: string; required?: boolean; placeholder?: string; maxLength?: number }
-  | { kind: 'number'; id: string; label: string; initial?: number; required?: boolean; min?: number }
-  | { kind: 'select'; id: string; label: string; options: Array<{ label: string; value: string }>; initial?: string; required?: boolean }
+  | {
+      kind: 'text';
+      id: string;
+      label: string;
+      multiline?: boolean;
+      initial?: string;
+      required?: boolean;
+      placeholder?: string;
+      maxLength?: number;
+    }
+  | {
+      kind: 'number';
+      id: string;
+      label: string;
+      initial?: number;
+      required?: boolean;
+      min?: number;
+    }
+  | {
+      kind: 'select';
+      id: string;
+      label: string;
+      options: Array<{ label: string; value: string }>;
+      initial?: string;
+      required?: boolean;
+    }
   | { kind: 'user'; id: string; label: string; initial?: string; required?: boolean }
   | { kind: 'date'; id: string; label: string; initial?: string; required?: boolean };
 
@@ -39,7 +62,14 @@ export type ViewBlock =
   | { type: 'table'; columns: TableColumn[]; rows: Array<Record<string, string>>; caption?: string }
   | { type: 'image'; png: Uint8Array; alt: string; title?: string }
   | { type: 'actions'; buttons: ActionButton[] }
-  | { type: 'form'; id: string; title: string; submitLabel: string; inputs: FormInput[]; privateValue?: string }
+  | {
+      type: 'form';
+      id: string;
+      title: string;
+      submitLabel: string;
+      inputs: FormInput[];
+      privateValue?: string;
+    }
   | { type: 'divider' }
   | { type: 'context'; text: RichText };
 

@@ -17,12 +17,25 @@ const pad = (text: string, size: number, align: 'left' | 'right' = 'left'): stri
   return align === 'right' ? fill + text : text + fill;
 };
 
-const renderTable = (columns: TableColumn[], rows: Array<Record<string, string>>, caption?: string): string => {
+const renderTable = (
+  columns: TableColumn[],
+  rows: Array<Record<string, string>>,
+  caption?: string,
+): string => {
   const cells = rows.map((row) => columns.map((c) => plainText(row[c.key] ?? '')));
-  const widths = columns.map((c, i) => Math.max(width(c.label), ...cells.map((r) => width(r[i] ?? ''))));
+  const widths = columns.map((c, i) =>
+    Math.max(width(c.label), ...cells.map((r) => width(r[i] ?? ''))),
+  );
   const line = (values: string[]): string =>
-    values.map((v, i) => pad(v, widths[i] ?? 0, columns[i]?.align)).join('  ').trimEnd();
-  const out = [line(columns.map((c) => c.label)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)];
+    values
+      .map((v, i) => pad(v, widths[i] ?? 0, columns[i]?.align))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    line(columns.map((c) => c.label)),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.map(line),
+  ];
   return caption ? `${out.join('\n')}\n${plainText(caption)}` : out.join('\n');
 };
 
@@ -43,10 +56,16 @@ const renderBlock = (block: ViewBlock): string => {
     case 'actions':
       return block.buttons.map((b) => `[${b.label}]`).join(' ');
     case 'form':
-      return [`${block.title}:`, ...block.inputs.map((i) => `  - ${i.label}${'required' in i && i.required ? ' (required)' : ''}`)].join('\n');
+      return [
+        `${block.title}:`,
+        ...block.inputs.map(
+          (i) => `  - ${i.label}${'required' in i && i.required ? ' (required)' : ''}`,
+        ),
+      ].join('\n');
     case 'divider':
       return '-'.repeat(40);
   }
 };
 
-export const renderPlainText = (view: MessageView): string => view.blocks.map(renderBlock).join('\n\n');
+export const renderPlainText = (view: MessageView): string =>
+  view.blocks.map(renderBlock).join('\n\n');

@@ -1,7 +1,11 @@
 // Small builders so view code reads as the message it makes.
 import type { MessageView, ViewBlock, Visibility } from './message-view.js';
 
-export const view = (fallbackText: string, blocks: ViewBlock[], visibility: Visibility = 'private'): MessageView => ({
+export const view = (
+  fallbackText: string,
+  blocks: ViewBlock[],
+  visibility: Visibility = 'private',
+): MessageView => ({
   fallbackText,
   blocks,
   visibility,

@@ -1,0 +1,90 @@
+// Per-theme totals in one aggregate query: counts, money and the revenue of the distinct
+// customers affected (each customer's revenue counts once per theme, however many issues).
+import type { ThemeTotals, TimeWindow } from '../../core/domain/types.js';
+import { windowConditions, type WhereClause } from './issue-rows.js';
+
+export type TotalsFilter = TimeWindow & { keyDriverId?: string };
+
+export interface ThemeTotalsRow {
+  theme_id: string;
+  slug: string;
+  name: string;
+  key_driver_id: string | null;
+  issue_count: number;
+  customer_cost_cents: number;
+  company_cost_cents: number;
+  affected_customers: number;
+  affected_revenue_cents: number;
+}
+
+function totalsWhere(tenantId: string, filter: TotalsFilter): WhereClause {
+  const where: WhereClause = { sql: 'tenant_id = ?', params: [tenantId] };
+  if (filter.keyDriverId !== undefined) {
+    where.sql += ' AND key_driver_id = ?';
+    where.params.push(filter.keyDriverId);
+  }
+  windowConditions(filter, 'occurred_at', where);
+  return where;
+}
+
+export function themeTotalsQuery(tenantId: string, filter: TotalsFilter): WhereClause {
+  const where = totalsWhere(tenantId, filter);
+  // One row per distinct (theme, customer) pair, so summing the pairs counts each
+  // customer's revenue once per theme. The covering index keeps this to an index scan.
+  const sql = `
+    WITH pairs AS (
+      SELECT theme_id, customer_id, COUNT(*) AS issue_count,
+        SUM(customer_cost_cents) AS customer_cost_cents,
+        SUM(company_cost_cents) AS company_cost_cents
+      FROM issues WHERE ${where.sql}
+      GROUP BY theme_id, customer_id
+    ),
+    per_theme AS (
+      SELECT p.theme_id, SUM(p.issue_count) AS issue_count,
+        COALESCE(SUM(p.customer_cost_cents), 0) AS customer_cost_cents,
+        COALESCE(SUM(p.company_cost_cents), 0) AS company_cost_cents,
+        COUNT(p.customer_id) AS affected_customers,
+        COALESCE(SUM(c.annual_revenue_cents), 0) AS affected_revenue_cents
+      FROM pairs p
+      LEFT JOIN customers c ON c.id = p.customer_id AND c.tenant_id = ?
+      GROUP BY p.theme_id
+    )
+    SELECT t.id AS theme_id, t.slug, t.name, t.key_driver_id, p.issue_count,
+      p.customer_cost_cents, p.company_cost_cents, p.affected_customers, p.affected_revenue_cents
+    FROM per_theme p
+    JOIN themes t ON t.id = p.theme_id AND t.tenant_id = ?
+    ORDER BY p.issue_count DESC, t.slug ASC`;
+  return { sql, params: [...where.params, tenantId, tenantId] };
+}
+
+export const toThemeTotals = (row: ThemeTotalsRow): ThemeTotals => ({
+  themeId: row.theme_id,
+  slug: row.slug,
+  name: row.name,
+  keyDriverId: row.key_driver_id,
+  count: row.issue_count,
+  customerCostCents: row.customer_cost_cents,
+  companyCostCents: row.company_cost_cents,
+  affectedRevenueCents: row.affected_revenue_cents,
+  affectedCustomers: row.affected_customers,
+});
+
+/**
+ * Revenue of the distinct customers hit by any of `themeIds`: a customer affected by two
+ * themes counts once. The ids travel as one JSON array so the statement shape never changes.
+ */
+export function affectedRevenueQuery(
+  tenantId: string,
+  themeIds: string[],
+  filter: TotalsFilter,
+): WhereClause {
+  const where = totalsWhere(tenantId, filter);
+  const sql = `
+    SELECT COALESCE(SUM(c.annual_revenue_cents), 0) AS revenue
+    FROM customers c
+    WHERE c.tenant_id = ? AND c.id IN (
+      SELECT customer_id FROM issues
+      WHERE ${where.sql} AND customer_id IS NOT NULL
+        AND theme_id IN (SELECT value FROM json_each(?)))`;
+  return { sql, params: [tenantId, ...where.params, JSON.stringify(themeIds)] };
+}

@@ -1,0 +1,136 @@
+import type Database from 'better-sqlite3';
+import type { Issue, ThemeTotals } from '../../core/domain/types.js';
+import type { IssueQuery, IssueRepository } from '../../core/ports/repositories.js';
+import type { Db } from '../database.js';
+import { withConflict } from '../storage-errors.js';
+import {
+  INSERT_ISSUE_SQL,
+  insertParams,
+  issueWhere,
+  pageClause,
+  toIssue,
+  type IssueInput,
+  type IssueRow,
+  type SqlValue,
+} from './issue-rows.js';
+import {
+  affectedRevenueQuery,
+  themeTotalsQuery,
+  toThemeTotals,
+  type ThemeTotalsRow,
+  type TotalsFilter,
+} from './issue-totals.js';
+
+const DEFAULT_SEARCH_LIMIT = 50;
+
+export class SqliteIssueRepository implements IssueRepository {
+  private readonly sqlite: Database.Database;
+  private readonly insert: Database.Statement<SqlValue[]>;
+  // Skips rows whose external id (or id) already exists instead of failing the batch.
+  private readonly insertIfNew: Database.Statement<SqlValue[]>;
+  private readonly nextNumber: Database.Statement<[string], { next: number }>;
+  private readonly byNumber: Database.Statement<[string, number], IssueRow>;
+  /** Filtered queries come in a handful of shapes; reuse their prepared statements. */
+  private readonly statements = new Map<string, Database.Statement<SqlValue[], unknown>>();
+
+  constructor(db: Db) {
+    this.sqlite = db.$client;
+    this.insert = this.sqlite.prepare<SqlValue[]>(INSERT_ISSUE_SQL);
+    this.insertIfNew = this.sqlite.prepare<SqlValue[]>(
+      `${INSERT_ISSUE_SQL} ON CONFLICT DO NOTHING`,
+    );
+    this.nextNumber = this.sqlite.prepare(
+      'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM issues WHERE tenant_id = ?',
+    );
+    this.byNumber = this.sqlite.prepare('SELECT * FROM issues WHERE tenant_id = ? AND number = ?');
+  }
+
+  create(tenantId: string, issue: IssueInput): Issue {
+    // IMMEDIATE takes the write lock before reading MAX(number), so two writers never
+    // compute the same number.
+    return this.sqlite
+      .transaction(() => {
+        const number = this.next(tenantId);
+        withConflict(`Issue ${issue.externalId ?? issue.id}`, () =>
+          this.insert.run(...insertParams(tenantId, number, issue)),
+        );
+        const created = this.getByNumber(tenantId, number);
+        if (!created) throw new Error(`Issue ${number} vanished after insert`);
+        return created;
+      })
+      .immediate();
+  }
+
+  createMany(tenantId: string, issues: IssueInput[]): number {
+    return this.sqlite
+      .transaction(() => {
+        let number = this.next(tenantId);
+        let inserted = 0;
+        for (const issue of issues) {
+          // A skipped duplicate does not use up a number, so numbers stay consecutive.
+          if (this.insertIfNew.run(...insertParams(tenantId, number, issue)).changes === 1) {
+            number += 1;
+            inserted += 1;
+          }
+        }
+        return inserted;
+      })
+      .immediate();
+  }
+
+  getByNumber(tenantId: string, number: number): Issue | null {
+    const row = this.byNumber.get(tenantId, number);
+    return row ? toIssue(row) : null;
+  }
+
+  search(tenantId: string, query: IssueQuery): { total: number; issues: Issue[] } {
+    const where = issueWhere(tenantId, query);
+    const page = pageClause(query, DEFAULT_SEARCH_LIMIT);
+    const count = this.prepared<{ total: number }>(
+      `SELECT COUNT(*) AS total FROM issues WHERE ${where.sql}`,
+    ).get(...where.params);
+    const rows = this.prepared<IssueRow>(
+      `SELECT * FROM issues WHERE ${where.sql} ORDER BY occurred_at DESC, number DESC${page.sql}`,
+    ).all(...where.params, ...page.params);
+    return { total: count?.total ?? 0, issues: rows.map(toIssue) };
+  }
+
+  /**
+   * Streams rows straight from SQLite. While the iterator is open this connection cannot run
+   * other statements, so finish (or `return()`) it before writing.
+   */
+  *iterate(tenantId: string, query: IssueQuery): IterableIterator<Issue> {
+    const where = issueWhere(tenantId, query);
+    const page = pageClause(query, null);
+    const statement = this.prepared<IssueRow>(
+      `SELECT * FROM issues WHERE ${where.sql} ORDER BY number ASC${page.sql}`,
+    );
+    for (const row of statement.iterate(...where.params, ...page.params)) yield toIssue(row);
+  }
+
+  totalsByTheme(tenantId: string, filter: TotalsFilter): ThemeTotals[] {
+    const query = themeTotalsQuery(tenantId, filter);
+    return this.prepared<ThemeTotalsRow>(query.sql)
+      .all(...query.params)
+      .map(toThemeTotals);
+  }
+
+  affectedRevenue(tenantId: string, themeIds: string[], filter: TotalsFilter): number {
+    if (themeIds.length === 0) return 0;
+    const query = affectedRevenueQuery(tenantId, themeIds, filter);
+    return this.prepared<{ revenue: number }>(query.sql).get(...query.params)?.revenue ?? 0;
+  }
+
+  private next(tenantId: string): number {
+    return this.nextNumber.get(tenantId)?.next ?? 1;
+  }
+
+  private prepared<Row>(sql: string): Database.Statement<SqlValue[], Row> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare<SqlValue[], unknown>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as Database.Statement<SqlValue[], Row>;
+  }
+}

@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { SurveyImport, SurveyResponse } from '../../core/domain/types.js';
+import type { SurveyColumns, SurveyRepository } from '../../core/ports/repositories.js';
+import type { Db } from '../database.js';
+import { surveyImports } from '../schema/index.js';
+import { notFound, withConflict } from '../storage-errors.js';
+import { toColumns, type ResponseCells } from './survey-columns.js';
+
+type SurveyImportRow = typeof surveyImports.$inferSelect;
+type NewSurveyImport = Omit<SurveyImport, 'tenantId' | 'rowCount'>;
+type NewResponse = Omit<SurveyResponse, 'tenantId' | 'importId'>;
+type ResponseParams = [string, string, number, string | null, number | null, number | null, string];
+
+const toSurveyImport = (row: SurveyImportRow): SurveyImport => ({
+  id: row.id,
+  tenantId: row.tenantId,
+  name: row.name,
+  outcomeColumn: row.outcomeColumn,
+  outcomeKind: row.outcomeKind,
+  positiveValue: row.positiveValue,
+  aspects: row.aspects,
+  naValue: row.naValue,
+  rowCount: row.rowCount,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt,
+});
+
+const coreGrowthValue = (value: boolean | null): number | null =>
+  value === null ? null : value ? 1 : 0;
+
+const RESPONSES_OF = `FROM survey_responses r JOIN survey_imports i ON i.id = r.import_id
+  WHERE r.tenant_id = ? AND i.tenant_id = ? AND (? IS NULL OR r.import_id = ?)`;
+
+export class SqliteSurveyRepository implements SurveyRepository {
+  private readonly sqlite: Database.Database;
+  private readonly insertResponse: Database.Statement<ResponseParams>;
+  private readonly countResponses: Database.Statement<string[], { n: number }>;
+  private readonly responseCells: Database.Statement<string[], ResponseCells>;
+
+  constructor(private readonly db: Db) {
+    this.sqlite = db.$client;
+    this.insertResponse = this.sqlite.prepare<ResponseParams>(
+      `INSERT INTO survey_responses (tenant_id, import_id, row_number, customer_id, core_growth,
+        outcome, ratings) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.countResponses = this.sqlite.prepare(`SELECT COUNT(*) AS n ${RESPONSES_OF}`);
+    // Rows follow the imports' order (the order listImports gives) and then the file's order.
+    this.responseCells = this.sqlite.prepare(
+      `SELECT r.import_id, r.core_growth, r.outcome, r.ratings ${RESPONSES_OF}
+       ORDER BY i.created_at, i.id, r.row_number`,
+    );
+  }
+
+  createImport(tenantId: string, survey: NewSurveyImport): SurveyImport {
+    const row = { ...survey, tenantId, rowCount: 0 };
+    withConflict(`Survey import ${survey.id}`, () =>
+      this.db.insert(surveyImports).values(row).run(),
+    );
+    return toSurveyImport(row);
+  }
+
+  addResponses(tenantId: string, importId: string, responses: NewResponse[]): void {
+    this.sqlite
+      .transaction(() => {
+        if (!this.getImport(tenantId, importId)) throw notFound('Survey import', importId);
+        withConflict(`A response row in survey import ${importId}`, () => {
+          for (const r of responses) {
+            this.insertResponse.run(
+              tenantId,
+              importId,
+              r.rowNumber,
+              r.customerId,
+              coreGrowthValue(r.coreGrowth),
+              r.outcome,
+              JSON.stringify(r.ratings),
+            );
+          }
+        });
+        this.db
+          .update(surveyImports)
+          .set({ rowCount: sql`${surveyImports.rowCount} + ${responses.length}` })
+          .where(and(eq(surveyImports.tenantId, tenantId), eq(surveyImports.id, importId)))
+          .run();
+      })
+      .immediate();
+  }
+
+  listImports(tenantId: string): SurveyImport[] {
+    return this.db
+      .select()
+      .from(surveyImports)
+      .where(eq(surveyImports.tenantId, tenantId))
+      .orderBy(asc(surveyImports.createdAt), asc(surveyImports.id))
+      .all()
+      .map(toSurveyImport);
+  }
+
+  getImport(tenantId: string, importId: string): SurveyImport | null {
+    const row = this.db
+      .select()
+      .from(surveyImports)
+      .where(and(eq(surveyImports.tenantId, tenantId), eq(surveyImports.id, importId)))
+      .get();
+    return row ? toSurveyImport(row) : null;
+  }
+
+  columns(tenantId: string, importId?: string): SurveyColumns {
+    // One read transaction, so the count and the rows come from the same snapshot.
+    return this.sqlite.transaction(() => {
+      const imports =
+        importId === undefined
+          ? this.listImports(tenantId)
+          : [this.getImport(tenantId, importId)].filter((s): s is SurveyImport => s !== null);
+      const params = [tenantId, tenantId, importId ?? null, importId ?? null] as string[];
+      const size = this.countResponses.get(...params)?.n ?? 0;
+      return toColumns(imports, size, this.responseCells.iterate(...params));
+    })();
+  }
+
+  /** Its responses go with it (ON DELETE CASCADE). */
+  deleteImport(tenantId: string, importId: string): void {
+    this.db
+      .delete(surveyImports)
+      .where(and(eq(surveyImports.tenantId, tenantId), eq(surveyImports.id, importId)))
+      .run();
+  }
+}
