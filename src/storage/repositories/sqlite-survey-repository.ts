@@ -29,7 +29,9 @@ const toSurveyImport = (row: SurveyImportRow): SurveyImport => ({
 const coreGrowthValue = (value: boolean | null): number | null =>
   value === null ? null : value ? 1 : 0;
 
+// A response without its own segment flag takes its customer's core-growth flag.
 const RESPONSES_OF = `FROM survey_responses r JOIN survey_imports i ON i.id = r.import_id
+  LEFT JOIN customers c ON c.id = r.customer_id AND c.tenant_id = r.tenant_id
   WHERE r.tenant_id = ? AND i.tenant_id = ? AND (? IS NULL OR r.import_id = ?)`;
 
 export class SqliteSurveyRepository implements SurveyRepository {
@@ -47,7 +49,7 @@ export class SqliteSurveyRepository implements SurveyRepository {
     this.countResponses = this.sqlite.prepare(`SELECT COUNT(*) AS n ${RESPONSES_OF}`);
     // Rows follow the imports' order (the order listImports gives) and then the file's order.
     this.responseCells = this.sqlite.prepare(
-      `SELECT r.import_id, r.core_growth, r.outcome, r.ratings ${RESPONSES_OF}
+      `SELECT r.import_id, COALESCE(r.core_growth, c.core_growth) AS core_growth, r.outcome, r.ratings ${RESPONSES_OF}
        ORDER BY i.created_at, i.id, r.row_number`,
     );
   }
