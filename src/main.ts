@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { openDatabase } from './storage/database.js';
 import { createRepositories } from './storage/create-repositories.js';
 import { systemClock } from './core/ports/clock.js';
-import { uuidIdSource } from './runtime/uuid-id-source.js';
+import { timeOrderedIdSource } from './runtime/time-ordered-id-source.js';
 import type { CoreDeps } from './core/use-cases/core-deps.js';
 import { HttpRouter, sendJson } from './server/http-router.js';
 import { startHttpServer } from './server/http-server.js';
@@ -31,7 +31,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
   const deps: CoreDeps = {
     repos: createRepositories(database.db),
     clock: systemClock,
-    ids: uuidIdSource,
+    ids: timeOrderedIdSource,
   };
   const router = new HttpRouter();
   router.add('GET', '/healthz', (_req, res) => sendJson(res, 200, { ok: true }));

@@ -3,7 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../storage/database.js';
 import { createRepositories } from '../storage/create-repositories.js';
 import { systemClock } from '../core/ports/clock.js';
-import { uuidIdSource } from '../runtime/uuid-id-source.js';
+import { timeOrderedIdSource } from '../runtime/time-ordered-id-source.js';
 import type { Actor, CoreDeps } from '../core/use-cases/core-deps.js';
 
 export interface CliContext {
@@ -28,7 +28,7 @@ export const openCliContext = (options: {
     repos.users.ensure(tenantId, 'cli', 'cx-habits CLI');
   });
   return {
-    deps: { repos, clock: systemClock, ids: uuidIdSource },
+    deps: { repos, clock: systemClock, ids: timeOrderedIdSource },
     actor: { tenantId, userId: 'cli', name: 'cx-habits CLI' },
     close: () => database.close(),
   };

@@ -19,12 +19,23 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
+interface Reply {
+  ok: boolean;
+  text: string;
+  visibility: string;
+  error: string;
+}
+
 const post = (path: string, body: string) =>
   fetch(`${app.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
   });
+
+const json = async (res: Response): Promise<Reply> => (await res.json()) as Reply;
+const command = async (body: unknown): Promise<Reply> =>
+  json(await post('/api/command', JSON.stringify(body)));
 
 describe('startApp with no configuration', () => {
   it('binds to loopback and serves the playground page', async () => {
@@ -39,24 +50,17 @@ describe('startApp with no configuration', () => {
   });
 
   it('runs a chat command and keeps what it logged', async () => {
-    const logged = await (
-      await post(
-        '/api/command',
-        JSON.stringify({ line: '/cx-issue Box crushed #damaged cost:20', user: 'ann' }),
-      )
-    ).json();
+    const logged = await command({ line: '/cx-issue Box crushed #damaged cost:20', user: 'ann' });
     expect(logged).toMatchObject({ ok: true, visibility: 'public' });
     expect(logged.text).toContain('Logged CX-1');
-    const pareto = await (
-      await post('/api/command', JSON.stringify({ line: '/cx-pareto' }))
-    ).json();
+    const pareto = await command({ line: '/cx-pareto' });
     expect(pareto.text).toContain('1 of 1 themes');
   });
 
   it('returns a clear error for bad requests, never a stack trace', async () => {
     const res = await post('/api/command', '{not json');
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toContain('send JSON');
+    expect((await json(res)).error).toContain('send JSON');
     const unknown = await fetch(`${app.url}/nope`);
     expect(unknown.status).toBe(404);
     const wrongMethod = await fetch(`${app.url}/api/command`);
@@ -71,9 +75,7 @@ describe('startApp with no configuration', () => {
       '<script>alert(1)</script>',
       '/cx-issue ' + 'x'.repeat(5000),
     ]) {
-      const reply = await (
-        await post('/api/command', JSON.stringify({ line: line.slice(0, 4000) }))
-      ).json();
+      const reply = await command({ line: line.slice(0, 4000) });
       expect(reply.ok).toBe(true);
       expect(typeof reply.text).toBe('string');
       expect(reply.text).not.toMatch(/\n\s+at /);
