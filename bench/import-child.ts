@@ -8,6 +8,7 @@ import { importIssueRows } from '../src/core/use-cases/import-issues.js';
 import { createRepositories } from '../src/storage/create-repositories.js';
 import { openDatabase } from '../src/storage/database.js';
 import { systemClock } from '../src/core/ports/clock.js';
+import { TextChatGateway } from '../src/runtime/text-chat-gateway.js';
 import { timeOrderedIdSource } from '../src/runtime/time-ordered-id-source.js';
 
 const [mode, file, dbPath] = process.argv.slice(2) as [string, string, string];
@@ -26,7 +27,12 @@ const core = async (): Promise<number> => {
   repos.tenants.ensure('bench', 'cli');
   const csv = await openCsv(file);
   const report = await importIssueRows(
-    { repos, clock: systemClock, ids: timeOrderedIdSource },
+    {
+      repos,
+      clock: systemClock,
+      ids: timeOrderedIdSource,
+      gateway: new TextChatGateway(() => undefined),
+    },
     { tenantId: 'bench', userId: null },
     csv.header,
     csv.rows,

@@ -11,6 +11,7 @@ import { paretoReport } from '../src/core/use-cases/pareto-report.js';
 import { createRepositories } from '../src/storage/create-repositories.js';
 import { openDatabase } from '../src/storage/database.js';
 import { systemClock } from '../src/core/ports/clock.js';
+import { TextChatGateway } from '../src/runtime/text-chat-gateway.js';
 import { timeOrderedIdSource } from '../src/runtime/time-ordered-id-source.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -54,6 +55,7 @@ const deps = {
   repos: createRepositories(database.db),
   clock: systemClock,
   ids: timeOrderedIdSource,
+  gateway: new TextChatGateway(() => undefined),
 };
 const paretoMs = median(() => paretoReport(deps, 'bench', { measure: 'count' }));
 const raw = new Database(join(dir, 'core.db'), { readonly: true });

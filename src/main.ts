@@ -11,6 +11,9 @@ import type { CoreDeps } from './core/use-cases/core-deps.js';
 import { HttpRouter, sendJson } from './server/http-router.js';
 import { startHttpServer } from './server/http-server.js';
 import { mountLocalPlayground } from '../adapters/local/local-playground.js';
+import { PlaygroundLog } from '../adapters/local/playground-log.js';
+import { TextChatGateway } from './runtime/text-chat-gateway.js';
+import { RoutingChatGateway } from './runtime/routing-chat-gateway.js';
 
 export interface RunningApp {
   url: string;
@@ -28,14 +31,19 @@ const banner = (config: Config, url: string): string =>
 
 export const startApp = async (config: Config, logger: Logger): Promise<RunningApp> => {
   const database = openDatabase(config.env.DATABASE_PATH);
+  const playgroundLog = new PlaygroundLog();
+  const gateway = new RoutingChatGateway({
+    local: new TextChatGateway((m) => playgroundLog.add(m)),
+  });
   const deps: CoreDeps = {
     repos: createRepositories(database.db),
     clock: systemClock,
     ids: timeOrderedIdSource,
+    gateway,
   };
   const router = new HttpRouter();
   router.add('GET', '/healthz', (_req, res) => sendJson(res, 200, { ok: true }));
-  if (config.playground.on) mountLocalPlayground(router, deps);
+  if (config.playground.on) mountLocalPlayground(router, deps, playgroundLog);
   // Only the playground is private; real adapters need the server reachable from outside.
   const publicAdapters = config.slack.mode !== 'off' || config.teams.mode !== 'off';
   const host = publicAdapters ? '0.0.0.0' : config.playground.host;

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../storage/database.js';
 import { createRepositories } from '../storage/create-repositories.js';
 import { systemClock } from '../core/ports/clock.js';
+import { TextChatGateway } from '../runtime/text-chat-gateway.js';
 import { timeOrderedIdSource } from '../runtime/time-ordered-id-source.js';
 import type { Actor, CoreDeps } from '../core/use-cases/core-deps.js';
 
@@ -28,7 +29,13 @@ export const openCliContext = (options: {
     repos.users.ensure(tenantId, 'cli', 'cx-habits CLI');
   });
   return {
-    deps: { repos, clock: systemClock, ids: timeOrderedIdSource },
+    // Whatever the core posts (a 5-why thread, say) is printed where the reply is.
+    deps: {
+      repos,
+      clock: systemClock,
+      ids: timeOrderedIdSource,
+      gateway: new TextChatGateway((m) => process.stdout.write(`${m.text}\n\n`)),
+    },
     actor: { tenantId, userId: 'cli', name: 'cx-habits CLI' },
     close: () => database.close(),
   };

@@ -14,7 +14,7 @@ export const runChatCommand: CliCommand = {
         'cli.run',
         'run needs a chat command, e.g. cx-habits run "/cx-pareto by:revenue".',
       );
-    return withContext(values, ({ deps, actor }) => {
+    return withContext(values, async ({ deps, actor }) => {
       const ctx = {
         user: {
           platform: 'cli' as const,
@@ -24,7 +24,7 @@ export const runChatCommand: CliCommand = {
         },
         conversation: { platform: 'cli' as const, tenantId: actor.tenantId, channelId: 'cli' },
       };
-      const reply = handleLine(deps, ctx, line);
+      const reply = await handleLine(deps, ctx, line);
       return {
         text: renderPlainText(reply),
         json: reply,

@@ -4,6 +4,7 @@ import { openDatabase } from '../../src/storage/database.js';
 import type { CoreDeps } from '../../src/core/use-cases/core-deps.js';
 import type { CommandContext } from '../../src/core/bot/command-context.js';
 import { handleLine } from '../../src/core/bot/handle-command.js';
+import { RecordingChatGateway } from './recording-chat-gateway.js';
 import { renderPlainText } from '../../src/core/views/render-plain-text.js';
 import type { MessageView } from '../../src/core/views/message-view.js';
 
@@ -24,28 +25,32 @@ export const sequentialIds = (prefix = 'id') => {
 
 export interface CoreHarness {
   deps: CoreDeps;
+  gateway: RecordingChatGateway;
   clock: FakeClock;
-  say(line: string, user?: string, tenant?: string): { view: MessageView; text: string };
+  say(line: string, user?: string, tenant?: string): Promise<{ view: MessageView; text: string }>;
   close(): void;
 }
 
 export const openCoreHarness = (): CoreHarness => {
   const database = openDatabase(':memory:');
   const clock = fakeClock();
+  const gateway = new RecordingChatGateway();
   const deps: CoreDeps = {
     repos: createRepositories(database.db, { clock }),
     clock,
     ids: sequentialIds(),
+    gateway,
   };
   return {
     deps,
+    gateway,
     clock,
-    say: (line, user = 'U-ann', tenant = 'T1') => {
+    say: async (line, user = 'U-ann', tenant = 'T1') => {
       const ctx: CommandContext = {
         user: { platform: 'local', tenantId: tenant, userId: user, name: user },
         conversation: { platform: 'local', tenantId: tenant, channelId: 'C1' },
       };
-      const view = handleLine(deps, ctx, line);
+      const view = await handleLine(deps, ctx, line);
       return { view, text: renderPlainText(view) };
     },
     close: () => database.close(),

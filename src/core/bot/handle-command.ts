@@ -43,7 +43,11 @@ const commandNameOf = (command: Command): CommandName => {
   }
 };
 
-const route = (deps: CoreDeps, ctx: CommandContext, command: Command): MessageView => {
+const route = (
+  deps: CoreDeps,
+  ctx: CommandContext,
+  command: Command,
+): MessageView | Promise<MessageView> => {
   switch (command.kind) {
     case 'issue.form':
     case 'issue.log':
@@ -77,11 +81,15 @@ const route = (deps: CoreDeps, ctx: CommandContext, command: Command): MessageVi
   }
 };
 
-const answer = (deps: CoreDeps, ctx: CommandContext, parsed: ParseResult): MessageView => {
+const answer = async (
+  deps: CoreDeps,
+  ctx: CommandContext,
+  parsed: ParseResult,
+): Promise<MessageView> => {
   if (!parsed.ok) return errorView(parsed.error.message, parsed.error.usage);
   try {
     ensureParticipants(deps, ctx);
-    return route(deps, ctx, parsed.command);
+    return await route(deps, ctx, parsed.command);
   } catch (e: unknown) {
     if (isAppError(e)) return errorView(e.message, usageFor(commandNameOf(parsed.command)));
     throw e;
@@ -94,8 +102,11 @@ export const handleCommand = (
   ctx: CommandContext,
   name: string,
   text: string,
-): MessageView => answer(deps, ctx, parseCommand(name, text));
+): Promise<MessageView> => answer(deps, ctx, parseCommand(name, text));
 
 /** A whole message such as "cx-pareto by:revenue" (Teams, the playground, the CLI). */
-export const handleLine = (deps: CoreDeps, ctx: CommandContext, line: string): MessageView =>
-  answer(deps, ctx, parseLine(line));
+export const handleLine = (
+  deps: CoreDeps,
+  ctx: CommandContext,
+  line: string,
+): Promise<MessageView> => answer(deps, ctx, parseLine(line));

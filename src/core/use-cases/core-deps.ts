@@ -1,11 +1,14 @@
 import type { Clock, IdSource } from '../ports/clock.js';
 import type { Repositories } from '../ports/repositories.js';
+import type { ChatGateway } from '../ports/chat-gateway.js';
 
 /** What every use case needs: storage ports, a clock and an id source, all injected. */
 export interface CoreDeps {
   repos: Repositories;
   clock: Clock;
   ids: IdSource;
+  /** How the core posts beyond the direct reply: 5-why threads, digests, nudges. */
+  gateway: ChatGateway;
 }
 
 /** Who is acting, for the audit log. */

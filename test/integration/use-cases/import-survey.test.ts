@@ -7,9 +7,9 @@ import type { CsvRow } from '../../../src/core/use-cases/import-report.js';
 import { openCoreHarness, type CoreHarness } from '../../support/core-harness.js';
 
 let h: CoreHarness;
-beforeEach(() => {
+beforeEach(async () => {
   h = openCoreHarness();
-  h.say('/cx customer add "Core Co" core-growth:yes');
+  await h.say('/cx customer add "Core Co" core-growth:yes');
 });
 afterEach(() => h.close());
 
