@@ -3,11 +3,17 @@
 import { isAppError } from '../domain/errors.js';
 import type { MessageView } from '../views/message-view.js';
 import { errorView } from '../views/feedback-views.js';
+import { issueFormView } from '../views/issue-views.js';
 import type { CoreDeps } from '../use-cases/core-deps.js';
 import { handleCommand, handleLine } from './handle-command.js';
 import { handleFormSubmit } from './form-handlers.js';
 import type { Inbound } from './inbound.js';
 import { ensureParticipants } from './command-context.js';
+
+const firstLine = (text: string): string => {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > 280 ? `${line.slice(0, 279)}…` : line;
+};
 
 export const handleInbound = async (
   deps: CoreDeps,
@@ -33,6 +39,12 @@ export const handleInbound = async (
         if (isAppError(e)) return errorView(e.message);
         throw e;
       }
+    case 'logMessage':
+      // The form comes pre-filled, so pasted customer feedback becomes an issue in two clicks.
+      return issueFormView(deps.repos.themes.list(inbound.user.tenantId), {
+        summary: firstLine(inbound.text),
+        description: inbound.permalink ? `${inbound.text}\n\nFrom: ${inbound.permalink}` : inbound.text,
+      });
     case 'file':
       return errorView(
         'Uploading a CSV in chat is not supported yet. Use `cx-habits import-issues FILE.csv` instead.',

@@ -37,6 +37,8 @@ export type Inbound =
       values: Record<string, string>;
       privateValue?: string;
     }
+  /** "Log as CX issue" on a message (Slack shortcut, Teams message extension). */
+  | { kind: 'logMessage'; user: UserRef; conversation: ConversationRef; text: string; permalink?: string; trigger?: string }
   /** An uploaded CSV. */
   | {
       kind: 'file';
