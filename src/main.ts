@@ -10,15 +10,31 @@ import { timeOrderedIdSource } from './runtime/time-ordered-id-source.js';
 import type { CoreDeps } from './core/use-cases/core-deps.js';
 import { HttpRouter, sendJson } from './server/http-router.js';
 import { startHttpServer } from './server/http-server.js';
+import { startScheduler, type ScheduledJob } from './scheduling/minute-scheduler.js';
+import { VegaChartRenderer } from './charts/vega-chart-renderer.js';
+import { runDueDigests } from './core/digest/run-due-digests.js';
+import { makeDigestBuilder } from './core/digest/digest-builder.js';
+import { sendNudges } from './core/digest/send-nudges.js';
 import { mountLocalPlayground } from '../adapters/local/local-playground.js';
 import { PlaygroundLog } from '../adapters/local/playground-log.js';
 import { TextChatGateway } from './runtime/text-chat-gateway.js';
 import { RoutingChatGateway } from './runtime/routing-chat-gateway.js';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
+import { SqliteSlackInstallationRepository } from './storage/repositories/sqlite-slack-installation-repository.js';
+import { createTeamsAdapter } from '../adapters/teams/teams-adapter.js';
 
 export interface RunningApp {
   url: string;
+  /** Runs the scheduler's jobs now, as its minute tick would (tests use it). */
+  tick(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** What runs every minute: digests that are due, nudges, and idle 5-why reminders. */
+const scheduledJobs = (deps: CoreDeps, charts: VegaChartRenderer): ScheduledJob[] => [
+  { name: 'digests', run: () => runDueDigests(deps, makeDigestBuilder(charts)) },
+  { name: 'nudges', run: () => sendNudges(deps) },
+];
 
 const banner = (config: Config, url: string): string =>
   [
@@ -32,18 +48,38 @@ const banner = (config: Config, url: string): string =>
 export const startApp = async (config: Config, logger: Logger): Promise<RunningApp> => {
   const database = openDatabase(config.env.DATABASE_PATH);
   const playgroundLog = new PlaygroundLog();
+  const slack =
+    config.slack.mode === 'off'
+      ? undefined
+      : createSlackAdapter({
+          config,
+          logger,
+          installations: new SqliteSlackInstallationRepository(database.db),
+          ensureTenant: (tenantId, name) => deps.repos.tenants.ensure(tenantId, 'slack', name),
+          now: () => systemClock.now(),
+        });
+  // Teams keeps conversation references through its own view of the same database.
+  const teams = createTeamsAdapter(config, createRepositories(database.db), logger, {
+    clock: systemClock,
+  });
   const gateway = new RoutingChatGateway({
     local: new TextChatGateway((m) => playgroundLog.add(m)),
+    ...(slack ? { slack: slack.gateway } : {}),
+    ...(teams ? { teams: teams.gateway } : {}),
   });
+  const charts = new VegaChartRenderer();
   const deps: CoreDeps = {
     repos: createRepositories(database.db),
     clock: systemClock,
     ids: timeOrderedIdSource,
     gateway,
+    charts,
   };
   const router = new HttpRouter();
   router.add('GET', '/healthz', (_req, res) => sendJson(res, 200, { ok: true }));
   if (config.playground.on) mountLocalPlayground(router, deps, playgroundLog);
+  slack?.mount(router, deps);
+  teams?.mount(router, deps);
   // Only the playground is private; real adapters need the server reachable from outside.
   const publicAdapters = config.slack.mode !== 'off' || config.teams.mode !== 'off';
   const host = publicAdapters ? '0.0.0.0' : config.playground.host;
@@ -51,6 +87,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.env.PORT;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  await slack?.start();
+  const scheduler = startScheduler(scheduledJobs(deps, charts), logger);
   logger.info(
     {
       port,
@@ -64,14 +102,18 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
   process.stdout.write(`${banner(config, url)}\n`);
   return {
     url,
-    stop: () =>
-      new Promise((resolve) => {
+    tick: () => scheduler.tick(),
+    stop: async () => {
+      await scheduler.stop();
+      await slack?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => {
           database.close();
           resolve();
         });
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 };
 

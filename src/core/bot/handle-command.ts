@@ -12,12 +12,15 @@ import {
 } from '../commands/index.js';
 import type { MessageView } from '../views/message-view.js';
 import { errorView } from '../views/feedback-views.js';
-import { notAvailableView } from '../views/help-views.js';
 import type { CoreDeps } from '../use-cases/core-deps.js';
 import { ensureParticipants, type CommandContext } from './command-context.js';
+import { handleDigestCommand } from './digest-handlers.js';
 import { handleIssueCommand } from './issue-handlers.js';
 import { handleAdminCommand } from './admin-handlers.js';
 import { handleAnalysisCommand } from './analysis-handlers.js';
+import { handleActionCommand } from './plan-handlers.js';
+import { handleMetricCommand } from './metric-handlers.js';
+import { handleWhyCommand } from './why-handlers.js';
 
 const commandNameOf = (command: Command): CommandName => {
   const family = command.kind.split('.')[0];
@@ -58,24 +61,27 @@ const route = (
     case 'impact':
     case 'drivers':
       return handleAnalysisCommand(deps, ctx, command);
-    case 'why.start':
-    case 'why.list':
     case 'action.add':
     case 'action.list':
     case 'action.update':
     case 'action.done':
     case 'action.reopen':
     case 'action.comment':
+      return handleActionCommand(deps, ctx, command);
     case 'metric.define':
     case 'metric.record':
     case 'metric.show':
     case 'metric.list':
+      return handleMetricCommand(deps, ctx, command);
+    case 'why.start':
+    case 'why.list':
+      return handleWhyCommand(deps, ctx, command);
     case 'digest.show':
     case 'digest.set':
     case 'digest.preview':
     case 'digest.now':
     case 'digest.off':
-      return notAvailableView(commandNameOf(command));
+      return handleDigestCommand(deps, ctx, command);
     default:
       return handleAdminCommand(deps, ctx, command);
   }

@@ -9,6 +9,8 @@ import { handleCommand, handleLine } from './handle-command.js';
 import { handleFormSubmit } from './form-handlers.js';
 import type { Inbound } from './inbound.js';
 import { ensureParticipants } from './command-context.js';
+import { handleWhyAction, handleWhyThreadReply } from './why-handlers.js';
+import { handleHomeAction } from './handle-home.js';
 
 const firstLine = (text: string): string => {
   const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
@@ -27,10 +29,14 @@ export const handleInbound = async (
         : handleCommand(deps, ctx, inbound.name, inbound.text);
     }
     case 'threadReply':
-      // No feature owns threads yet, so every thread message is someone else's.
-      return null;
+      // Only 5-why threads are the bot's; a message in any other thread gets null.
+      return handleWhyThreadReply(deps, inbound);
     case 'action':
-      return errorView('That button has expired. Please run the command again.');
+      return (
+        (await handleWhyAction(deps, inbound)) ??
+        (await handleHomeAction(deps, inbound)) ??
+        errorView('That button has expired. Please run the command again.')
+      );
     case 'formSubmit':
       try {
         ensureParticipants(deps, inbound);
@@ -43,7 +49,9 @@ export const handleInbound = async (
       // The form comes pre-filled, so pasted customer feedback becomes an issue in two clicks.
       return issueFormView(deps.repos.themes.list(inbound.user.tenantId), {
         summary: firstLine(inbound.text),
-        description: inbound.permalink ? `${inbound.text}\n\nFrom: ${inbound.permalink}` : inbound.text,
+        description: inbound.permalink
+          ? `${inbound.text}\n\nFrom: ${inbound.permalink}`
+          : inbound.text,
       });
     case 'file':
       return errorView(

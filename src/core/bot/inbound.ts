@@ -38,7 +38,14 @@ export type Inbound =
       privateValue?: string;
     }
   /** "Log as CX issue" on a message (Slack shortcut, Teams message extension). */
-  | { kind: 'logMessage'; user: UserRef; conversation: ConversationRef; text: string; permalink?: string; trigger?: string }
+  | {
+      kind: 'logMessage';
+      user: UserRef;
+      conversation: ConversationRef;
+      text: string;
+      permalink?: string;
+      trigger?: string;
+    }
   /** An uploaded CSV. */
   | {
       kind: 'file';

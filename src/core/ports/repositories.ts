@@ -1,5 +1,6 @@
 // Storage ports. Every call takes the tenant id first: data never crosses tenants.
 // Calls are synchronous because the store (SQLite) is, which keeps transactions simple.
+import type { DigestRunLedger, DigestScheduleRepository } from './digest-repositories.js';
 import type {
   AuditEntry,
   Customer,
@@ -16,10 +17,15 @@ import type {
   User,
   Platform,
 } from '../domain/types.js';
+import type { ConversationRefRepository } from './conversation-ref-repository.js';
+import type { ActionPlanRepository, MetricRepository } from './plan-repositories.js';
+import type { RootCauseRepository, WhySessionRepository } from './why-repositories.js';
 
 export interface TenantRepository {
   ensure(tenantId: string, platform: Platform, name?: string | null): Tenant;
   get(tenantId: string): Tenant | null;
+  /** Every tenant; only the scheduler's per-tenant jobs (nudges) start from this. */
+  listAll(): Tenant[];
 }
 
 export interface UserRepository {
@@ -113,6 +119,16 @@ export interface IssueRepository {
     themeIds: string[],
     filter: TimeWindow & { keyDriverId?: string },
   ): number;
+  /**
+   * Issues of one theme per ISO week (Monday start, UTC), for every week that overlaps
+   * [from, to], oldest first and zero-filled. Weeks are counted whole.
+   */
+  weeklyCounts(
+    tenantId: string,
+    themeId: string,
+    from: Date,
+    to: Date,
+  ): Array<{ weekStart: string; count: number }>;
 }
 
 export interface SurveyRepository {
@@ -173,4 +189,12 @@ export interface Repositories extends UnitOfWork {
   surveys: SurveyRepository;
   audit: AuditLog;
   processedEvents: ProcessedEventRepository;
+  /** Teams conversation references, for proactive posts. */
+  conversationRefs: ConversationRefRepository;
+  digestSchedules: DigestScheduleRepository;
+  digestRuns: DigestRunLedger;
+  actionPlans: ActionPlanRepository;
+  metrics: MetricRepository;
+  whySessions: WhySessionRepository;
+  rootCauses: RootCauseRepository;
 }

@@ -27,11 +27,3 @@ export const adminListView = (admins: User[]): MessageView =>
         header('Admins'),
         text(admins.map((a) => `• <@${a.id}>`).join('\n')),
       ]);
-
-/** For commands whose engine lands in a later release; says so plainly instead of failing. */
-export const notAvailableView = (command: string): MessageView =>
-  view(`/${command} is not available yet.`, [
-    text(
-      `\`/${command}\` is not available in this version yet. Type \`/cx\` for what you can do today.`,
-    ),
-  ]);

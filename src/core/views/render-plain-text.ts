@@ -2,7 +2,7 @@
 // columns; markdown marks are removed; links keep their address.
 import type { MessageView, TableColumn, ViewBlock } from './message-view.js';
 
-export const plainText = (rich: string): string =>
+const plainSegment = (rich: string): string =>
   rich
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/<(https?:[^>]+)>/g, '$1')
@@ -10,6 +10,13 @@ export const plainText = (rich: string): string =>
     .replace(/<@([^>]+)>/g, '@$1')
     .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,:;!?]|$)/g, '$1$2')
     .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,:;!?]|$)/g, '$1$2');
+
+/** Removes the markdown marks; `code` spans are kept as typed (a cron's stars are not bold). */
+export const plainText = (rich: string): string =>
+  rich
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part.slice(1, -1) : plainSegment(part)))
+    .join('');
 
 const width = (text: string): number => [...text].length;
 const pad = (text: string, size: number, align: 'left' | 'right' = 'left'): string => {

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Issue, ThemeTotals } from '../../core/domain/types.js';
+import {
+  MS_PER_DAY,
+  addDaysTo,
+  dayStart,
+  utcDay,
+  weekStartsBetween,
+} from '../../core/domain/iso-weeks.js';
 import type { IssueQuery, IssueRepository } from '../../core/ports/repositories.js';
 import type { Db } from '../database.js';
 import { withConflict } from '../storage-errors.js';
@@ -22,6 +29,13 @@ import {
 } from './issue-totals.js';
 
 const DEFAULT_SEARCH_LIMIT = 50;
+
+// Day 0 of the epoch was a Thursday, so (day + 3) % 7 counts days since Monday. Grouping on
+// the Monday's day number keeps the scan on the (tenant, theme, occurred_at) index.
+const WEEKLY_COUNTS_SQL = `
+  SELECT occurred_at / 86400000 - (occurred_at / 86400000 + 3) % 7 AS week_day, COUNT(*) AS n
+  FROM issues WHERE tenant_id = ? AND theme_id = ? AND occurred_at >= ? AND occurred_at < ?
+  GROUP BY week_day`;
 
 export class SqliteIssueRepository implements IssueRepository {
   private readonly sqlite: Database.Database;
@@ -119,6 +133,26 @@ export class SqliteIssueRepository implements IssueRepository {
     if (themeIds.length === 0) return 0;
     const query = affectedRevenueQuery(tenantId, themeIds, filter);
     return this.prepared<{ revenue: number }>(query.sql).get(...query.params)?.revenue ?? 0;
+  }
+
+  weeklyCounts(
+    tenantId: string,
+    themeId: string,
+    from: Date,
+    to: Date,
+  ): Array<{ weekStart: string; count: number }> {
+    const weeks = weekStartsBetween(utcDay(from), utcDay(to));
+    const first = weeks[0];
+    const last = weeks[weeks.length - 1];
+    if (first === undefined || last === undefined) return [];
+    const rows = this.prepared<{ week_day: number; n: number }>(WEEKLY_COUNTS_SQL).all(
+      tenantId,
+      themeId,
+      dayStart(first).getTime(),
+      dayStart(addDaysTo(last, 7)).getTime(),
+    );
+    const counts = new Map(rows.map((r) => [utcDay(new Date(r.week_day * MS_PER_DAY)), r.n]));
+    return weeks.map((weekStart) => ({ weekStart, count: counts.get(weekStart) ?? 0 }));
   }
 
   private next(tenantId: string): number {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Tenant, Platform } from '../../core/domain/types.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { TenantRepository } from '../../core/ports/repositories.js';
@@ -25,5 +25,9 @@ export class SqliteTenantRepository implements TenantRepository {
 
   get(tenantId: string): Tenant | null {
     return this.db.select().from(tenants).where(eq(tenants.id, tenantId)).get() ?? null;
+  }
+
+  listAll(): Tenant[] {
+    return this.db.select().from(tenants).orderBy(asc(tenants.id)).all();
   }
 }

@@ -17,6 +17,10 @@ export const digestSchedules = sqliteTable(
     createdBy: text('created_by'),
     active: flag('active').notNull().default(true),
     createdAt: instant('created_at').notNull(),
+    /** The schedule in plain words, as the user set it ("Every Monday at 09:00"). */
+    label: text('label'),
+    /** Runs due before this instant have been considered; catch-up starts here. */
+    checkedUntil: instant('checked_until'),
   },
   (t) => [
     index('digest_schedules_channel_idx').on(t.tenantId, t.platform, t.channelId),
@@ -39,7 +43,12 @@ export const digestRuns = sqliteTable(
     late: flag('late').notNull().default(false),
     postedAt: instant('posted_at'),
     error: text('error'),
+    /** When a failed send may be tried again (backoff). */
+    nextAttemptAt: instant('next_attempt_at'),
   },
   // One row per (schedule, due time): two processes can never both claim the same run.
-  (t) => [uniqueIndex('digest_runs_schedule_due_uq').on(t.scheduleId, t.dueAt)],
+  (t) => [
+    uniqueIndex('digest_runs_schedule_due_uq').on(t.scheduleId, t.dueAt),
+    index('digest_runs_retry_idx').on(t.status, t.nextAttemptAt),
+  ],
 );

@@ -152,9 +152,9 @@ describe('/cx management', () => {
     );
   });
 
-  it('says plainly which commands are not available yet', async () => {
-    const { text } = await h.say('/cx-why #late');
-    expect(text).toContain('not available in this version yet');
+  it('routes /cx-why to the 5-why dialog', async () => {
+    expect((await h.say('/cx-why #late')).text).toContain('There is no theme #late yet');
+    expect((await h.say('/cx-why')).text).toContain('No 5-why analyses yet');
   });
 
   it('shows help', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nextRuns, runsBetween, localTimeAt } from '../../../src/core/scheduling/next-runs.js';
+import { nextRuns, runsBetween, localTimeAt } from '../../../src/core/cron/next-runs.js';
 
 const iso = (dates: Date[]): string[] => dates.map((d) => d.toISOString());
 

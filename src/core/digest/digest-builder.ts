@@ -1,0 +1,44 @@
+// Builds a channel's digest view: the content, plus a Pareto chart when a renderer is
+// available. A chart failure never stops the digest; it just goes without the picture.
+import type { DigestSchedule } from '../domain/digests.js';
+import type { ChartRenderer, RenderedChart } from '../ports/chart-renderer.js';
+import type { MessageView } from '../views/message-view.js';
+import { digestView } from '../views/digest-view.js';
+import type { CoreDeps } from '../use-cases/core-deps.js';
+import { buildDigestContent, type DigestContent } from './digest-content.js';
+import type { DigestBuilder } from './run-due-digests.js';
+
+const chartFor = async (
+  charts: ChartRenderer | null,
+  content: DigestContent,
+): Promise<RenderedChart | null> => {
+  if (!charts || content.pareto.rows.length === 0) return null;
+  try {
+    return await charts.paretoChart(
+      content.pareto,
+      `Vital few: ${content.driver?.name ?? 'all key drivers'}`,
+    );
+  } catch {
+    return null;
+  }
+};
+
+export const buildDigestView = async (
+  deps: CoreDeps,
+  charts: ChartRenderer | null,
+  scope: { tenantId: string; keyDriverId: string | null; since: Date | null; late: boolean },
+): Promise<MessageView> => {
+  const content = buildDigestContent(deps, { ...scope, now: deps.clock.now() });
+  return digestView(content, await chartFor(charts, content));
+};
+
+/** The builder the scheduler uses: the period runs from this schedule's last post. */
+export const makeDigestBuilder =
+  (charts: ChartRenderer | null): DigestBuilder =>
+  (deps: CoreDeps, schedule: DigestSchedule, { late }) =>
+    buildDigestView(deps, charts, {
+      tenantId: schedule.tenantId,
+      keyDriverId: schedule.keyDriverId,
+      since: deps.repos.digestRuns.lastPosted(schedule.tenantId, schedule.id),
+      late,
+    });

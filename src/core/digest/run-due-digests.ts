@@ -1,0 +1,119 @@
+// Posts every digest that is due, exactly once. Each (schedule, due time) is claimed in
+// the run ledger before posting, so restarts, overlapping instances and retries can't
+// post twice. Runs missed while the bot was down are caught up once, marked late, when
+// less than 12 hours late; older ones, and all but the latest missed run, are skipped
+// and recorded.
+import type { DigestSchedule } from '../domain/digests.js';
+import type { MessageView } from '../views/message-view.js';
+import type { CoreDeps } from '../use-cases/core-deps.js';
+import { runsBetween } from '../cron/next-runs.js';
+
+export const CATCH_UP_LIMIT_MS = 12 * 3_600_000;
+/** A run posted within this much of its time is on time, not late. */
+export const ON_TIME_GRACE_MS = 2 * 60_000;
+/** Minutes to wait before each retry of a failed send; then give up. */
+export const RETRY_BACKOFF_MINUTES = [1, 5, 15, 60] as const;
+
+export interface DigestContext {
+  now: Date;
+  dueAt: Date;
+  late: boolean;
+}
+
+export type DigestBuilder = (
+  deps: CoreDeps,
+  schedule: DigestSchedule,
+  context: DigestContext,
+) => Promise<MessageView>;
+
+export interface DigestRunReport {
+  posted: number;
+  failed: number;
+  skipped: number;
+}
+
+const conversationOf = (s: DigestSchedule) => ({
+  platform: s.platform,
+  tenantId: s.tenantId,
+  channelId: s.channelId,
+});
+
+const nextAttempt = (attempts: number, now: Date): Date | null => {
+  const minutes = RETRY_BACKOFF_MINUTES[attempts - 1];
+  return minutes === undefined ? null : new Date(now.getTime() + minutes * 60_000);
+};
+
+/** Builds and posts one claimed run, and writes the outcome to the ledger. */
+const deliver = async (
+  deps: CoreDeps,
+  build: DigestBuilder,
+  s: DigestSchedule,
+  dueAt: Date,
+  attempts: number,
+  report: DigestRunReport,
+): Promise<void> => {
+  const now = deps.clock.now();
+  const late = now.getTime() - dueAt.getTime() > ON_TIME_GRACE_MS;
+  let error: string;
+  try {
+    const result = await deps.gateway.post(
+      conversationOf(s),
+      await build(deps, s, { now, dueAt, late }),
+    );
+    if (result.ok) {
+      deps.repos.digestRuns.markPosted(s.tenantId, s.id, dueAt, deps.clock.now());
+      report.posted += 1;
+      return;
+    }
+    error = result.error;
+  } catch (e: unknown) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  deps.repos.digestRuns.markFailed(s.tenantId, s.id, dueAt, error, nextAttempt(attempts, now));
+  report.failed += 1;
+};
+
+const runSchedule = async (
+  deps: CoreDeps,
+  build: DigestBuilder,
+  s: DigestSchedule,
+  now: Date,
+  report: DigestRunReport,
+): Promise<void> => {
+  const due = runsBetween(s.cron, s.tz, s.checkedUntil ?? s.createdAt, now);
+  for (const [i, dueAt] of due.entries()) {
+    const lateness = now.getTime() - dueAt.getTime();
+    const superseded = i < due.length - 1 && lateness > ON_TIME_GRACE_MS;
+    if (lateness > CATCH_UP_LIMIT_MS || superseded) {
+      const reason =
+        lateness > CATCH_UP_LIMIT_MS ? 'more than 12 hours late' : 'superseded by a later run';
+      deps.repos.digestRuns.skip(s.tenantId, s.id, dueAt, reason);
+      report.skipped += 1;
+    } else if (deps.repos.digestRuns.claim(s.tenantId, s.id, dueAt, lateness > ON_TIME_GRACE_MS)) {
+      await deliver(deps, build, s, dueAt, 1, report);
+    }
+  }
+  deps.repos.digestSchedules.setCheckedUntil(s.tenantId, s.id, now);
+};
+
+/** Called every minute by the scheduler (and at start-up, to catch up). */
+export const runDueDigests = async (
+  deps: CoreDeps,
+  build: DigestBuilder,
+): Promise<DigestRunReport> => {
+  const now = deps.clock.now();
+  const report: DigestRunReport = { posted: 0, failed: 0, skipped: 0 };
+  for (const schedule of deps.repos.digestSchedules.listAllActive()) {
+    await runSchedule(deps, build, schedule, now, report);
+  }
+  for (const run of deps.repos.digestRuns.retriesDue(now)) {
+    const schedule = deps.repos.digestSchedules.get(run.tenantId, run.scheduleId);
+    if (
+      !schedule?.active ||
+      !deps.repos.digestRuns.reclaim(run.tenantId, run.scheduleId, run.dueAt)
+    )
+      continue;
+    await deliver(deps, build, schedule, run.dueAt, run.attempts + 1, report);
+  }
+  return report;
+};

@@ -1,0 +1,34 @@
+import type { Platform } from './types.js';
+
+/** A channel's staff-meeting digest: when it posts and what it covers. */
+export interface DigestSchedule {
+  id: string;
+  tenantId: string;
+  platform: Platform;
+  channelId: string;
+  cron: string;
+  tz: string;
+  label: string;
+  /** The key driver the digest covers; null for everything. */
+  keyDriverId: string | null;
+  createdBy: string | null;
+  active: boolean;
+  createdAt: Date;
+  /** Runs due before this instant were already considered (posted, skipped or failed). */
+  checkedUntil: Date | null;
+}
+
+export type DigestRunStatus = 'claimed' | 'posted' | 'failed' | 'skipped';
+
+/** One entry in the run ledger: one per (schedule, due time), so a digest posts once. */
+export interface DigestRun {
+  tenantId: string;
+  scheduleId: string;
+  dueAt: Date;
+  status: DigestRunStatus;
+  attempts: number;
+  late: boolean;
+  postedAt: Date | null;
+  error: string | null;
+  nextAttemptAt: Date | null;
+}

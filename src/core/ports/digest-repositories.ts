@@ -1,0 +1,45 @@
+// Storage ports for digest schedules and their run ledger.
+import type { DigestRun, DigestSchedule } from '../domain/digests.js';
+import type { Platform } from '../domain/types.js';
+
+export interface DigestScheduleRepository {
+  /** Sets the channel's schedule, replacing any earlier one (one schedule per channel). */
+  upsertForChannel(
+    tenantId: string,
+    schedule: Omit<DigestSchedule, 'tenantId' | 'active' | 'checkedUntil'>,
+  ): DigestSchedule;
+  getForChannel(tenantId: string, platform: Platform, channelId: string): DigestSchedule | null;
+  get(tenantId: string, id: string): DigestSchedule | null;
+  deactivate(tenantId: string, id: string): void;
+  setCheckedUntil(tenantId: string, id: string, at: Date): void;
+  /**
+   * Every active schedule of every tenant. Only the scheduler calls this, to load its
+   * work at start-up; everything it then does is scoped to each schedule's tenant.
+   */
+  listAllActive(): DigestSchedule[];
+}
+
+export interface DigestRunLedger {
+  /**
+   * Claims the run of `scheduleId` due at `dueAt`. Only the first caller, in any process
+   * on the same database, gets true: this is what makes delivery exactly-once.
+   */
+  claim(tenantId: string, scheduleId: string, dueAt: Date, late: boolean): boolean;
+  /** Records a run that was skipped (e.g. too late to be useful) and never posts it. */
+  skip(tenantId: string, scheduleId: string, dueAt: Date, reason: string): void;
+  markPosted(tenantId: string, scheduleId: string, dueAt: Date, at: Date): void;
+  markFailed(
+    tenantId: string,
+    scheduleId: string,
+    dueAt: Date,
+    error: string,
+    nextAttemptAt: Date | null,
+  ): void;
+  /** Takes a failed run back for another attempt; false if someone else took it first. */
+  reclaim(tenantId: string, scheduleId: string, dueAt: Date): boolean;
+  /** Failed runs whose next attempt is due, across tenants (the scheduler's work list). */
+  retriesDue(now: Date): DigestRun[];
+  list(tenantId: string, scheduleId: string): DigestRun[];
+  /** When the schedule last posted, for "what changed since the last digest". */
+  lastPosted(tenantId: string, scheduleId: string): Date | null;
+}

@@ -1,0 +1,138 @@
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import type { DigestRun, DigestRunStatus } from '../../core/domain/digests.js';
+import type { DigestRunLedger } from '../../core/ports/digest-repositories.js';
+import type { Db } from '../database.js';
+import { digestRuns } from '../schema/index.js';
+
+type Row = typeof digestRuns.$inferSelect;
+
+const toRun = (row: Row): DigestRun => ({
+  tenantId: row.tenantId,
+  scheduleId: row.scheduleId,
+  dueAt: row.dueAt,
+  status: row.status as DigestRunStatus,
+  attempts: row.attempts,
+  late: row.late,
+  postedAt: row.postedAt,
+  error: row.error,
+  nextAttemptAt: row.nextAttemptAt,
+});
+
+export class SqliteDigestRunLedger implements DigestRunLedger {
+  constructor(private readonly db: Db) {}
+
+  private where(tenantId: string, scheduleId: string, dueAt: Date) {
+    return and(
+      eq(digestRuns.tenantId, tenantId),
+      eq(digestRuns.scheduleId, scheduleId),
+      eq(digestRuns.dueAt, dueAt),
+    );
+  }
+
+  /** The unique (schedule, due) index decides: a second claim inserts nothing. */
+  claim(tenantId: string, scheduleId: string, dueAt: Date, late: boolean): boolean {
+    const result = this.db
+      .insert(digestRuns)
+      .values({ tenantId, scheduleId, dueAt, status: 'claimed', attempts: 1, late })
+      .onConflictDoNothing()
+      .run();
+    return result.changes === 1;
+  }
+
+  skip(tenantId: string, scheduleId: string, dueAt: Date, reason: string): void {
+    this.db
+      .insert(digestRuns)
+      .values({
+        tenantId,
+        scheduleId,
+        dueAt,
+        status: 'skipped',
+        attempts: 0,
+        late: true,
+        error: reason,
+      })
+      .onConflictDoNothing()
+      .run();
+  }
+
+  markPosted(tenantId: string, scheduleId: string, dueAt: Date, at: Date): void {
+    this.db
+      .update(digestRuns)
+      .set({ status: 'posted', postedAt: at, error: null, nextAttemptAt: null })
+      .where(this.where(tenantId, scheduleId, dueAt))
+      .run();
+  }
+
+  markFailed(
+    tenantId: string,
+    scheduleId: string,
+    dueAt: Date,
+    error: string,
+    nextAttemptAt: Date | null,
+  ): void {
+    this.db
+      .update(digestRuns)
+      .set({ status: 'failed', error, nextAttemptAt })
+      .where(this.where(tenantId, scheduleId, dueAt))
+      .run();
+  }
+
+  /** Only a failed run can be taken back, and only by one caller. */
+  reclaim(tenantId: string, scheduleId: string, dueAt: Date): boolean {
+    const run = this.db
+      .select()
+      .from(digestRuns)
+      .where(this.where(tenantId, scheduleId, dueAt))
+      .get();
+    if (!run || run.status !== 'failed') return false;
+    const result = this.db
+      .update(digestRuns)
+      .set({ status: 'claimed', attempts: run.attempts + 1, nextAttemptAt: null })
+      .where(
+        and(
+          this.where(tenantId, scheduleId, dueAt),
+          eq(digestRuns.status, 'failed'),
+          eq(digestRuns.attempts, run.attempts),
+        ),
+      )
+      .run();
+    return result.changes === 1;
+  }
+
+  retriesDue(now: Date): DigestRun[] {
+    return this.db
+      .select()
+      .from(digestRuns)
+      .where(and(eq(digestRuns.status, 'failed'), lte(digestRuns.nextAttemptAt, now)))
+      .orderBy(asc(digestRuns.nextAttemptAt))
+      .all()
+      .map(toRun);
+  }
+
+  list(tenantId: string, scheduleId: string): DigestRun[] {
+    return this.db
+      .select()
+      .from(digestRuns)
+      .where(and(eq(digestRuns.tenantId, tenantId), eq(digestRuns.scheduleId, scheduleId)))
+      .orderBy(asc(digestRuns.dueAt))
+      .all()
+      .map(toRun);
+  }
+
+  lastPosted(tenantId: string, scheduleId: string): Date | null {
+    const row = this.db
+      .select({ postedAt: digestRuns.postedAt })
+      .from(digestRuns)
+      .where(
+        and(
+          eq(digestRuns.tenantId, tenantId),
+          eq(digestRuns.scheduleId, scheduleId),
+          eq(digestRuns.status, 'posted'),
+        ),
+      )
+      .orderBy(desc(digestRuns.postedAt))
+      .limit(1)
+      .get();
+    return row?.postedAt ?? null;
+  }
+}
