@@ -15,6 +15,7 @@ import { VegaChartRenderer } from './charts/vega-chart-renderer.js';
 import { runDueDigests } from './core/digest/run-due-digests.js';
 import { makeDigestBuilder } from './core/digest/digest-builder.js';
 import { sendNudges } from './core/digest/send-nudges.js';
+import { remindIdleWhys } from './core/bot/why-handlers.js';
 import { mountLocalPlayground } from '../adapters/local/local-playground.js';
 import { PlaygroundLog } from '../adapters/local/playground-log.js';
 import { TextChatGateway } from './runtime/text-chat-gateway.js';
@@ -34,6 +35,7 @@ export interface RunningApp {
 const scheduledJobs = (deps: CoreDeps, charts: VegaChartRenderer): ScheduledJob[] => [
   { name: 'digests', run: () => runDueDigests(deps, makeDigestBuilder(charts)) },
   { name: 'nudges', run: () => sendNudges(deps) },
+  { name: 'why-reminders', run: () => remindIdleWhys(deps, deps.clock.now()) },
 ];
 
 const banner = (config: Config, url: string): string =>
