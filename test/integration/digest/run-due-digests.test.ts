@@ -168,4 +168,32 @@ describe('runDueDigests', () => {
     await runDueDigests(deps, build);
     expect(deps.gateway.messages).toHaveLength(0);
   });
+
+  it('posts a thousand digests due in the same minute exactly once each, across two instances', async () => {
+    const clock = fakeClock('2026-11-22T12:00:00Z');
+    const a = instance(clock);
+    const b = instance(clock);
+    a.repos.tenants.ensure('T1', 'slack');
+    a.repos.transaction(() => {
+      for (let i = 0; i < 1000; i++) {
+        a.repos.digestSchedules.upsertForChannel('T1', {
+          id: `fan-${i}`,
+          platform: 'slack',
+          channelId: `C${i}`,
+          cron: '0 9 * * 1',
+          tz: 'UTC',
+          label: 'Every Monday at 09:00',
+          keyDriverId: null,
+          createdBy: 'U1',
+          createdAt: clock.now(),
+        });
+      }
+    });
+    clock.set('2026-11-23T09:00:01Z');
+    const [ra, rb] = await Promise.all([runDueDigests(a, build), runDueDigests(b, build)]);
+    const channels = [...a.gateway.messages, ...b.gateway.messages].map((m) => m.channelId);
+    expect(channels).toHaveLength(1000);
+    expect(new Set(channels).size).toBe(1000);
+    expect((ra?.posted ?? 0) + (rb?.posted ?? 0)).toBe(1000);
+  });
 });
