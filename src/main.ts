@@ -18,7 +18,9 @@ import { sendNudges } from './core/digest/send-nudges.js';
 import { remindIdleWhys } from './core/bot/why-handlers.js';
 import { mountLocalPlayground } from '../adapters/local/local-playground.js';
 import { PlaygroundLog } from '../adapters/local/playground-log.js';
-import { TextChatGateway } from './runtime/text-chat-gateway.js';
+import { PlaygroundChatGateway } from '../adapters/local/playground-chat-gateway.js';
+import { isLoopbackHost } from '../adapters/local/playground-guard.js';
+import { DEMO_FILE, isWorkspaceEmpty, seedDemoWorkspace } from '../adapters/local/demo-data.js';
 import { RoutingChatGateway } from './runtime/routing-chat-gateway.js';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import { SqliteSlackInstallationRepository } from './storage/repositories/sqlite-slack-installation-repository.js';
@@ -38,16 +40,49 @@ const scheduledJobs = (deps: CoreDeps, charts: VegaChartRenderer): ScheduledJob[
   { name: 'why-reminders', run: () => remindIdleWhys(deps, deps.clock.now()) },
 ];
 
-const banner = (config: Config, url: string): string =>
+export interface StartOptions {
+  /** `npm start -- --demo`: seed an empty playground workspace with the CFPB sample. */
+  demo?: boolean;
+}
+
+const playgroundLine = (config: Config, url: string, shared: boolean): string => {
+  if (!config.playground.on) return `off (${config.playground.reason})`;
+  const reach = shared
+    ? `open to other machines: PLAYGROUND_HOST=${config.playground.host}`
+    : 'this machine only';
+  return `${url}/ (${config.playground.reason}; ${reach})`;
+};
+
+/** Seeds the demo data when asked and the workspace is empty; says what happened. */
+const demoLine = async (deps: CoreDeps, demo: boolean): Promise<string> => {
+  if (!isWorkspaceEmpty(deps)) return demo ? 'the workspace already has data; nothing added' : '';
+  if (!demo) return 'none yet: start with `npm start -- --demo`, or press "Load demo data"';
+  const started = Date.now();
+  try {
+    const report = await seedDemoWorkspace(deps);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    return `${report.imported.toLocaleString('en-US')} issues from ${DEMO_FILE} in ${seconds} s`;
+  } catch (e: unknown) {
+    // The demo is a convenience: without it the bot still starts.
+    return `could not load ${DEMO_FILE}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+};
+
+const banner = (config: Config, url: string, demo: string): string =>
   [
     'cx-habits is running',
-    `  Playground: ${config.playground.on ? `${url}/` : `off (${config.playground.reason})`}`,
+    `  Playground: ${playgroundLine(config, url, !isLoopbackHost(config.playground.host))}`,
+    ...(config.playground.on && demo ? [`  Demo data:  ${demo}`] : []),
     `  Slack:      ${config.slack.mode === 'off' ? 'off' : `on, ${config.slack.mode}`} (${config.slack.reason})`,
     `  Teams:      ${config.teams.mode === 'off' ? 'off' : `on, ${config.teams.mode}`} (${config.teams.reason})`,
     `  Database:   ${config.env.DATABASE_PATH}`,
   ].join('\n');
 
-export const startApp = async (config: Config, logger: Logger): Promise<RunningApp> => {
+export const startApp = async (
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningApp> => {
   const database = openDatabase(config.env.DATABASE_PATH);
   const playgroundLog = new PlaygroundLog();
   const slack =
@@ -65,7 +100,7 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
     clock: systemClock,
   });
   const gateway = new RoutingChatGateway({
-    local: new TextChatGateway((m) => playgroundLog.add(m)),
+    local: new PlaygroundChatGateway(playgroundLog),
     ...(slack ? { slack: slack.gateway } : {}),
     ...(teams ? { teams: teams.gateway } : {}),
   });
@@ -79,7 +114,13 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
   };
   const router = new HttpRouter();
   router.add('GET', '/healthz', (_req, res) => sendJson(res, 200, { ok: true }));
-  if (config.playground.on) mountLocalPlayground(router, deps, playgroundLog);
+  // Slack and Teams may open the server to every interface; the playground still answers
+  // only this machine unless PLAYGROUND_HOST names another address.
+  if (config.playground.on)
+    mountLocalPlayground(router, deps, playgroundLog, {
+      allowRemote: !isLoopbackHost(config.playground.host),
+      logger,
+    });
   slack?.mount(router, deps);
   teams?.mount(router, deps);
   // Only the playground is private; real adapters need the server reachable from outside.
@@ -101,7 +142,8 @@ export const startApp = async (config: Config, logger: Logger): Promise<RunningA
     },
     'started',
   );
-  process.stdout.write(`${banner(config, url)}\n`);
+  const demo = config.playground.on ? await demoLine(deps, options.demo ?? false) : '';
+  process.stdout.write(`${banner(config, url, demo)}\n`);
   return {
     url,
     tick: () => scheduler.tick(),
@@ -142,7 +184,7 @@ const main = async (): Promise<void> => {
   const logger = createLogger(config.env.LOG_LEVEL);
   let app: RunningApp;
   try {
-    app = await startApp(config, logger);
+    app = await startApp(config, logger, { demo: process.argv.slice(2).includes('--demo') });
   } catch (e: unknown) {
     process.stderr.write(`cx-habits could not start: ${startupProblem(e, config.env.PORT)}\n`);
     process.exit(1);

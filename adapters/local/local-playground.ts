@@ -1,81 +1,106 @@
-// The local playground: a small web page that sends chat commands to the core and
-// shows its replies. Issue #7 grows it into a full chat; this is its first working slice.
+// The local playground, the third adapter: a small web chat on this machine that talks to
+// the same core, through the same MessageViews, as Slack and Teams. This file mounts its
+// routes; the page's script is adapters/local/client, compiled by `npm run build`.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { handleInbound } from '../../src/core/bot/handle-inbound.js';
-import type { PlaygroundLog } from './playground-log.js';
 import type { CoreDeps } from '../../src/core/use-cases/core-deps.js';
-import { renderPlainText } from '../../src/core/views/render-plain-text.js';
-import { readBody, sendJson, type HttpRouter } from '../../src/server/http-router.js';
+import type { Logger } from '../../src/logging/logger.js';
+import { sendJson, type HttpRouter } from '../../src/server/http-router.js';
+import { PAGE_CSP, guarded, type GuardOptions } from './playground-guard.js';
+import { eventStream } from './playground-events.js';
+import { PlaygroundApi } from './playground-api.js';
+import { PlaygroundInbound } from './playground-inbound.js';
+import type { PlaygroundLog, PlaygroundPerson } from './playground-log.js';
 import { PLAYGROUND_PAGE } from './playground-page.js';
+import { PLAYGROUND_STYLES } from './playground-styles.js';
+import { packageRoot } from './package-root.js';
 
-export const LOCAL_TENANT = 'local';
+export { LOCAL_TENANT } from './playground-inbound.js';
 
-const commandBody = z.object({
-  line: z.string().max(4000),
-  user: z.string().trim().min(1).max(64).default('you'),
-  /** Set to answer inside a thread (a 5-why); the line is then a reply, not a command. */
-  thread: z.string().max(100).optional(),
-});
+/** The page's ES modules, as `tsc -p tsconfig.client.json` writes them to dist/client. */
+export const CLIENT_MODULES = [
+  'api.js',
+  'composer.js',
+  'dom.js',
+  'modal.js',
+  'playground.js',
+  'state.js',
+  'timeline.js',
+] as const;
 
-const runCommand =
-  (deps: CoreDeps, log: PlaygroundLog) =>
-  async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    let body: unknown;
+export interface PlaygroundOptions extends GuardOptions {
+  logger?: Logger;
+}
+
+const sendText = (
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+): void => {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-cache',
+  });
+  res.end(body);
+};
+
+const clientModule =
+  (name: string) =>
+  async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      body = JSON.parse(await readBody(req, 64_000));
+      const code = await readFile(join(packageRoot(), 'dist', 'client', name));
+      sendText(res, 200, 'text/javascript; charset=utf-8', code);
     } catch {
-      return sendJson(res, 400, { ok: false, error: 'send JSON: {"line": "/cx-pareto"}' });
+      // Running from the sources without a build: say what to do instead of a blank page.
+      const hint = `document.body.textContent = 'The playground script is not built yet. Run: npm run build';`;
+      sendText(res, 200, 'text/javascript; charset=utf-8', hint);
     }
-    const parsed = commandBody.safeParse(body);
-    if (!parsed.success) {
-      return sendJson(res, 400, {
-        ok: false,
-        error: 'send JSON: {"line": "/cx-pareto", "user": "alice"}',
-      });
-    }
-    const { line, user, thread } = parsed.data;
-    const userRef = {
-      platform: 'local' as const,
-      tenantId: LOCAL_TENANT,
-      userId: user,
-      name: user,
-    };
-    const conversation = {
-      platform: 'local' as const,
-      tenantId: LOCAL_TENANT,
-      channelId: 'general',
-      ...(thread ? { threadId: thread } : {}),
-    };
-    const mark = log.mark;
-    const view = await handleInbound(
-      deps,
-      thread
-        ? { kind: 'threadReply', user: userRef, conversation, text: line }
-        : { kind: 'command', user: userRef, conversation, name: '', text: line },
-    );
-    sendJson(res, 200, {
-      ok: true,
-      text: view ? renderPlainText(view) : null,
-      visibility: view?.visibility ?? null,
-      tone: view?.tone ?? null,
-      // Everything the core posted meanwhile: a 5-why's root message and questions, say.
-      posted: log.since(mark).filter((m) => m.onlyFor === null || m.onlyFor === user),
-    });
   };
+
+const personOf =
+  (log: PlaygroundLog) =>
+  (req: IncomingMessage): PlaygroundPerson | null => {
+    const id = new URL(req.url ?? '/', 'http://localhost').searchParams.get('user') ?? '';
+    return /^[a-z0-9][a-z0-9._-]{0,31}$/.test(id) ? log.addPerson(id, id) : null;
+  };
+
+const image = (log: PlaygroundLog) => (req: IncomingMessage, res: ServerResponse) => {
+  const id = new URL(req.url ?? '/', 'http://localhost').searchParams.get('id') ?? '';
+  const png = log.image(id);
+  if (!png) return sendJson(res, 404, { ok: false, error: 'no such image' });
+  sendText(res, 200, 'image/png', png);
+};
 
 export const mountLocalPlayground = (
   router: HttpRouter,
   deps: CoreDeps,
   log: PlaygroundLog,
+  options: PlaygroundOptions = { allowRemote: false },
 ): void => {
-  router.add('GET', '/', (_req, res) => {
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy':
-        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
-    });
-    res.end(PLAYGROUND_PAGE);
+  const api = new PlaygroundApi(deps, log, new PlaygroundInbound(deps, log, options.logger));
+  const add = (method: string, path: string, handler: Parameters<HttpRouter['add']>[2]) =>
+    router.add(method, path, guarded(options, handler));
+  add('GET', '/', (_req, res) => {
+    res.setHeader('content-security-policy', PAGE_CSP);
+    sendText(res, 200, 'text/html; charset=utf-8', PLAYGROUND_PAGE);
   });
-  router.add('POST', '/api/command', runCommand(deps, log));
+  add('GET', '/favicon.ico', (_req, res) => {
+    res.writeHead(204);
+    res.end();
+  });
+  add('GET', '/static/playground.css', (_req, res) =>
+    sendText(res, 200, 'text/css; charset=utf-8', PLAYGROUND_STYLES),
+  );
+  for (const name of CLIENT_MODULES) add('GET', `/static/${name}`, clientModule(name));
+  add('GET', '/api/events', eventStream(log, personOf(log)));
+  add('GET', '/api/state', api.state);
+  add('GET', '/api/image', image(log));
+  add('POST', '/api/command', api.command);
+  add('POST', '/api/action', api.action);
+  add('POST', '/api/form', api.form);
+  add('POST', '/api/people', api.addPerson);
+  add('POST', '/api/demo', api.demo);
 };

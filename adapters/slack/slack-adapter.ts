@@ -1,12 +1,23 @@
 // Builds the Slack adapter for the configured mode: HTTP on the shared server
 // (POST /slack/events), Socket Mode, or multi-workspace OAuth with our installation store.
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import {
+  App,
+  AuthorizationError,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type Receiver,
+  type ReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
 import type { Config } from '../../src/config/config.js';
 import type { CoreDeps } from '../../src/core/use-cases/core-deps.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { HttpRouter } from '../../src/server/http-router.js';
 import { boltLogger } from './slack-logger.js';
-import { SlackChatGateway, SLACK_RETRY_POLICY } from './slack-chat-gateway.js';
+import {
+  SlackChatGateway,
+  SLACK_API_TIMEOUT_MS,
+  SLACK_RETRY_POLICY,
+} from './slack-chat-gateway.js';
 import {
   SqliteSlackInstallationStore,
   type SlackInstallationRecords,
@@ -16,6 +27,7 @@ import { SlackReplies } from './slack-replies.js';
 import { registerListeners } from './slack-listeners.js';
 import { dedupeEvents, startPruning } from './slack-event-dedupe.js';
 import { registerErrorHandler } from './slack-error-handler.js';
+import { guardSlackBody } from './slack-body-guard.js';
 
 /** The bot scopes manifest.json asks for; OAuth installs request the same. */
 export const SLACK_BOT_SCOPES = [
@@ -54,6 +66,28 @@ interface Parts {
   token?: string;
 }
 
+/**
+ * Errors that reach the receiver: every listener acks first and later errors go to
+ * app.error, so these come from Bolt reading a body it could not make sense of (a payload
+ * with fields of the wrong type, which Slack never sends). That is the sender's fault: 400,
+ * not 500. A refused authorization stays 401, as in Bolt's default handler.
+ */
+export const refuseUnreadableRequest = async ({
+  error,
+  logger,
+  response,
+}: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
+  if (response.headersSent) {
+    logger.error(`slack request failed after its ack: ${error.message}`);
+    return false;
+  }
+  const unauthorized = error instanceof AuthorizationError;
+  logger.warn(`slack request refused (${unauthorized ? 401 : 400}): ${error.message}`);
+  response.writeHead(unauthorized ? 401 : 400);
+  response.end();
+  return unauthorized;
+};
+
 const receiverFor = (
   config: Config,
   store: SqliteSlackInstallationStore,
@@ -78,6 +112,7 @@ const receiverFor = (
     signingSecret: env.SLACK_SIGNING_SECRET ?? '',
     endpoints: SLACK_PATHS.events,
     logger: log,
+    processEventErrorHandler: refuseUnreadableRequest,
     ...(oauth
       ? {
           clientId: env.SLACK_CLIENT_ID ?? '',
@@ -113,9 +148,14 @@ const installationStore = (options: SlackAdapterOptions): SqliteSlackInstallatio
 };
 
 /** Bolt's request listener serves our paths on the one shared HTTP server. */
-const mountRoutes = (router: HttpRouter, receiver: HTTPReceiver, oauth: boolean): void => {
+const mountRoutes = (
+  router: HttpRouter,
+  receiver: HTTPReceiver,
+  oauth: boolean,
+  signingSecret: string,
+): void => {
   const listener = receiver.requestListener;
-  router.add('POST', SLACK_PATHS.events, listener);
+  router.add('POST', SLACK_PATHS.events, guardSlackBody(listener, signingSecret));
   if (!oauth) return;
   router.add('GET', SLACK_PATHS.install, listener);
   router.add('GET', SLACK_PATHS.redirect, listener);
@@ -127,6 +167,7 @@ export const createSlackAdapter = (options: SlackAdapterOptions): SlackAdapter =
   const clientOptions = {
     logger: log,
     retryConfig: SLACK_RETRY_POLICY,
+    timeout: SLACK_API_TIMEOUT_MS,
     ...(config.env.SLACK_API_URL ? { slackApiUrl: config.env.SLACK_API_URL } : {}),
   };
   const store = installationStore(options);
@@ -153,7 +194,12 @@ export const createSlackAdapter = (options: SlackAdapterOptions): SlackAdapter =
       registerErrorHandler(app, replies, logger);
       stopPruning = startPruning(core);
       if (parts.httpReceiver)
-        mountRoutes(router, parts.httpReceiver, config.slack.mode === 'oauth');
+        mountRoutes(
+          router,
+          parts.httpReceiver,
+          config.slack.mode === 'oauth',
+          config.env.SLACK_SIGNING_SECRET ?? '',
+        );
     },
     // Only Socket Mode has a connection of its own; HTTP rides on the shared server.
     start: async () => {

@@ -26,6 +26,12 @@ export const SLACK_RETRY_POLICY = {
   randomize: true,
 };
 
+/**
+ * How long one Web API request may take before it counts as failed and is retried. The SDK's
+ * default is no limit: a connection that stalls would hold a reply, or a digest, forever.
+ */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+
 export interface SlackGatewayOptions {
   clientOptions: webApi.WebClientOptions;
   /** The bot token for a tenant: the configured one, or the installation's under OAuth. */

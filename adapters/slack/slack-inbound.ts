@@ -2,6 +2,7 @@
 import type { ConversationRef, UserRef } from '../../src/core/domain/types.js';
 import type { Inbound } from '../../src/core/bot/inbound.js';
 import { ACTION_ID_SUFFIX } from './block-kit/render-message.js';
+import { pickerValue } from './block-kit/render-pickers.js';
 import { decodeOrigin, formValues } from './block-kit/render-modal.js';
 
 export const userRef = (tenantId: string, userId: string, name?: string): UserRef => ({
@@ -77,6 +78,7 @@ export interface BlockActionBody {
 
 export interface BlockActionElement {
   action_id: string;
+  block_id?: string;
   value?: string;
   selected_option?: { value: string } | null;
   selected_user?: string | null;
@@ -94,24 +96,28 @@ export const actionOrigin = (body: BlockActionBody): Origin => ({
   ...(body.message?.thread_ts ? { threadId: body.message.thread_ts } : {}),
 });
 
+/** A picker's choice: the person or date, with the context value its block carried. */
+const pickedOf = (action: BlockActionElement): { value: string; selected: string } | null => {
+  const selected = action.selected_user ?? action.selected_date;
+  if (selected === undefined || selected === null) return null;
+  return { value: pickerValue(action.block_id ?? ''), selected };
+};
+
 export const actionInbound = (
   tenantId: string,
   body: BlockActionBody,
   action: BlockActionElement,
 ): Inbound => {
   const origin = actionOrigin(body);
+  const picked = pickedOf(action);
   return {
     kind: 'action',
     user: userRef(tenantId, body.user.id, body.user.username ?? body.user.name),
     // From the App Home tab there is no channel: the user's id addresses the app's DM.
     conversation: conversationRef(tenantId, origin.channelId ?? body.user.id, origin.threadId),
     actionId: action.action_id.replace(ACTION_ID_SUFFIX, ''),
-    value:
-      action.value ??
-      action.selected_option?.value ??
-      action.selected_user ??
-      action.selected_date ??
-      '',
+    value: picked?.value ?? action.value ?? action.selected_option?.value ?? '',
+    ...(picked ? { selected: picked.selected } : {}),
     ...(body.trigger_id ? { trigger: body.trigger_id } : {}),
   };
 };

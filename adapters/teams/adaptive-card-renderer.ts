@@ -1,8 +1,14 @@
 // MessageView → Adaptive Card 1.5 for Teams. Buttons and forms are Action.Submit: a
-// button carries `{id, value}`, a form `{formId, privateValue}` plus its inputs, and
-// card-submit.ts maps them back to the core's `action` and `formSubmit` events.
+// button carries `{id, value}`, a form `{formId, privateValue}` plus its inputs, a picker
+// `{id, value, pick}` plus its one input (whose id is the picker's id), and
+// teams-inbound.ts maps them back to the core's `action` and `formSubmit` events.
 // Charts travel beside the card as inline image attachments (base64 PNG).
-import type { MessageView, ViewBlock } from '../../src/core/views/message-view.js';
+import type {
+  ActionPicker,
+  FormInput,
+  MessageView,
+  ViewBlock,
+} from '../../src/core/views/message-view.js';
 import { renderInput, type CardElement, type CardMember } from './adaptive-card-inputs.js';
 import {
   toCardText,
@@ -106,18 +112,55 @@ const formBlock = (b: Builder, block: Extract<ViewBlock, { type: 'form' }>): Car
   },
 ];
 
-const actionsBlock = (block: Extract<ViewBlock, { type: 'actions' }>): CardElement => ({
-  type: 'ActionSet',
-  actions: block.buttons.map((button) => ({
-    type: 'Action.Submit',
-    title: button.label,
-    // A button sends only its own data, never the inputs of a form on the same card.
-    associatedInputs: 'none',
-    data: { id: button.id, value: button.value },
-    ...(button.style === 'primary' ? { style: 'positive' } : {}),
-    ...(button.style === 'danger' ? { style: 'destructive' } : {}),
-  })),
-});
+const buttonSet = (block: Extract<ViewBlock, { type: 'actions' }>): CardElement[] =>
+  block.buttons.length === 0
+    ? []
+    : [
+        {
+          type: 'ActionSet',
+          actions: block.buttons.map((button) => ({
+            type: 'Action.Submit',
+            title: button.label,
+            // A button sends only its own data, never the inputs of a form on the same card.
+            associatedInputs: 'none',
+            data: { id: button.id, value: button.value },
+            ...(button.style === 'primary' ? { style: 'positive' } : {}),
+            ...(button.style === 'danger' ? { style: 'destructive' } : {}),
+          })),
+        },
+      ];
+
+/** A picker is a form of one input: the team's members (or a text box) or Input.Date. */
+const pickerElements = (b: Builder, picker: ActionPicker): CardElement[] => {
+  const input: FormInput = {
+    kind: picker.kind,
+    id: picker.id,
+    label: picker.label,
+    ...(picker.initial ? { initial: picker.initial } : {}),
+  };
+  return [
+    renderInput(input, b.members, b.names),
+    {
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.Submit',
+          title: picker.submitLabel,
+          style: 'positive',
+          data: { id: picker.id, value: picker.value, pick: picker.kind },
+        },
+      ],
+    },
+  ];
+};
+
+const actionsBlock = (
+  b: Builder,
+  block: Extract<ViewBlock, { type: 'actions' }>,
+): CardElement[] => [
+  ...buttonSet(block),
+  ...(block.pickers ?? []).flatMap((picker) => pickerElements(b, picker)),
+];
 
 const renderBlock = (b: Builder, block: ViewBlock): CardElement[] => {
   switch (block.type) {
@@ -139,7 +182,7 @@ const renderBlock = (b: Builder, block: ViewBlock): CardElement[] => {
       });
       return [textBlock(b, block.alt, { size: 'Small', isSubtle: true })];
     case 'actions':
-      return [actionsBlock(block)];
+      return actionsBlock(b, block);
     case 'form':
       return formBlock(b, block);
     case 'divider':

@@ -19,6 +19,7 @@ import { conversationOf, isChannel, userIdOf, userOf } from './teams-activity-re
 import type { TeamsConversationStore } from './teams-conversation-store.js';
 import {
   cardSubmitInbound,
+  isPersonPick,
   looksLikeCommand,
   messagePayloadText,
   messageTextOf,
@@ -73,7 +74,8 @@ export class CxTeamsBot extends TeamsActivityHandler {
     const user = userOf(activity);
     if (activity.value !== undefined && activity.value !== null) {
       const inbound = cardSubmitInbound(activity.value, user, this.inlineThread(context));
-      return inbound ? handleInbound(this.deps, inbound) : null;
+      if (!inbound) return null;
+      return handleInbound(this.deps, await this.withPickedName(context, inbound, activity.value));
     }
     // A message with no text at all (a file, a sticker) is not for the core; a bare
     // @mention is, and the core answers it with how to type a command.
@@ -110,6 +112,22 @@ export class CxTeamsBot extends TeamsActivityHandler {
       return userIdOf(await TeamsInfo.getMember(context, channelAccountId));
     } catch {
       return undefined;
+    }
+  }
+
+  /** A people picker sends only the member's id; their name makes mentions readable. */
+  private async withPickedName(
+    context: TurnContext,
+    inbound: Inbound,
+    data: unknown,
+  ): Promise<Inbound> {
+    if (inbound.kind !== 'action' || !inbound.selected || !isPersonPick(data)) return inbound;
+    try {
+      const member = await TeamsInfo.getMember(context, inbound.selected);
+      return member.name ? { ...inbound, selectedName: member.name } : inbound;
+    } catch {
+      // Not a member id (typed words where no list could be shown): the core reads them.
+      return inbound;
     }
   }
 

@@ -76,10 +76,23 @@ export const cardSubmitInbound = (
     };
   }
   if (typeof record.id === 'string' && typeof record.value === 'string') {
-    return { kind: 'action', user, conversation, actionId: record.id, value: record.value };
+    // A picker's input has the picker's id, so its choice arrives under that key.
+    const selected = record[record.id];
+    return {
+      kind: 'action',
+      user,
+      conversation,
+      actionId: record.id,
+      value: record.value,
+      ...(typeof selected === 'string' ? { selected } : {}),
+    };
   }
   return null;
 };
+
+/** Whether a card submission came from a people picker (its choice is a member's id). */
+export const isPersonPick = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && (data as Record<string, unknown>).pick === 'user';
 
 /** Text of the message a message extension was invoked on (its body may be HTML). */
 export const messagePayloadText = (payload: unknown): string => {

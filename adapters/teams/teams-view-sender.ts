@@ -1,6 +1,6 @@
 // Renders a MessageView for one turn and sends it. Used by the bot's replies and by the
-// proactive gateway alike, so both look the same. Forms that ask for a person get the
-// conversation's members (TeamsInfo) as choices.
+// proactive gateway alike, so both look the same. Forms and pickers that ask for a person
+// get the conversation's members (TeamsInfo) as choices.
 import {
   CardFactory,
   TeamsInfo,
@@ -18,7 +18,11 @@ import { tenantOf, userIdOf } from './teams-activity-refs.js';
 const MEMBER_PAGE = 200;
 
 const asksForPerson = (view: MessageView): boolean =>
-  view.blocks.some((b) => b.type === 'form' && b.inputs.some((i) => i.kind === 'user'));
+  view.blocks.some(
+    (b) =>
+      (b.type === 'form' && b.inputs.some((i) => i.kind === 'user')) ||
+      (b.type === 'actions' && (b.pickers ?? []).some((p) => p.kind === 'user')),
+  );
 
 export class TeamsViewSender {
   constructor(

@@ -1,7 +1,7 @@
 // Streams a CSV file as records with line numbers. Memory stays flat however large the
-// file: rows are pulled one at a time and the parser applies back-pressure to the file.
+// file: the file is read a chunk at a time, only as fast as the rows are pulled.
 import { createReadStream, statSync } from 'node:fs';
-import { parse, type Parser } from 'csv-parse';
+import { CsvParseError, CsvParser, type ParsedRecord } from './csv-parser.js';
 import { AppError } from '../core/domain/errors.js';
 import type { CsvRow } from '../core/use-cases/import-report.js';
 
@@ -19,29 +19,35 @@ export interface CsvOptions {
 
 export const openCsv = async (path: string, options: CsvOptions = {}): Promise<CsvFile> => {
   checkFile(path);
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      delimiter: options.delimiter ?? ',',
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: MAX_RECORD_BYTES,
-      info: true,
-    }),
-  );
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
-    record: string[];
-    info: { lines: number };
-  }>;
-  const first = await next(iterator, 1);
-  if (first.done) {
-    parser.destroy();
-    throw new AppError('csv.empty', `${path} has no header row: the file is empty.`);
+  const iterator = parsedChunks(path, options.delimiter ?? ',');
+  const pending: ParsedRecord[] = [];
+  while (pending.length === 0) {
+    const chunk = await next(iterator, 1);
+    if (chunk.done)
+      throw new AppError('csv.empty', `${path} has no header row: the file is empty.`);
+    pending.push(...chunk.value);
   }
-  const header = first.value.record.map((h) => h.trim());
-  checkHeader(path, header, parser);
-  return { header, rows: records(iterator, header, first.value.info.lines) };
+  const header = (pending.shift() as ParsedRecord).record.map((h) => h.trim());
+  try {
+    checkHeader(path, header);
+  } catch (e: unknown) {
+    await iterator.return?.(undefined);
+    throw e;
+  }
+  return { header, rows: records(iterator, pending, header) };
 };
+
+/** Large reads: the parser's per-chunk cost is small, but it is paid per chunk. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** Records a chunk at a time: one await per chunk instead of one per row. */
+async function* parsedChunks(path: string, delimiter: string): AsyncGenerator<ParsedRecord[]> {
+  const parser = new CsvParser(delimiter, MAX_RECORD_BYTES);
+  // The stream decodes UTF-8 across chunk boundaries; for-await closes the file on return.
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK_BYTES });
+  for await (const chunk of stream) yield parser.push(chunk as string);
+  yield parser.end();
+}
 
 const checkFile = (path: string): void => {
   let size: number;
@@ -66,7 +72,7 @@ const hasBinary = (text: string): boolean =>
     return code < 9 || (code > 13 && code < 32);
   });
 
-const checkHeader = (path: string, header: string[], parser: Parser): void => {
+const checkHeader = (path: string, header: string[]): void => {
   const problem = header.every((h) => h === '')
     ? 'its header row is blank'
     : header.some(hasBinary)
@@ -74,10 +80,7 @@ const checkHeader = (path: string, header: string[], parser: Parser): void => {
       : new Set(header).size !== header.length
         ? `its header names a column twice (${duplicates(header).join(', ')})`
         : null;
-  if (problem) {
-    parser.destroy();
-    throw new AppError('csv.bad-header', `${path} can't be imported: ${problem}.`);
-  }
+  if (problem) throw new AppError('csv.bad-header', `${path} can't be imported: ${problem}.`);
 };
 
 const duplicates = (items: string[]): string[] => [
@@ -88,39 +91,52 @@ const next = async <T>(iterator: AsyncIterator<T>, line: number): Promise<Iterat
   try {
     return await iterator.next();
   } catch (e: unknown) {
+    const after = e instanceof CsvParseError ? e.line - 1 : line;
     throw new AppError(
       'csv.malformed',
-      `The CSV can't be read after line ${line}: ${describeCsvError(e)}. Rows before it were imported.`,
+      `The CSV can't be read after line ${after}: ${describeCsvError(e)}. Rows before it were imported.`,
       { cause: e },
     );
   }
 };
 
 async function* records(
-  iterator: AsyncIterator<{ record: string[]; info: { lines: number } }>,
+  iterator: AsyncIterator<ParsedRecord[]>,
+  first: ParsedRecord[],
   header: string[],
-  headerEndLine: number,
 ): AsyncGenerator<CsvRow> {
-  let line = headerEndLine + 1;
+  let chunk = first;
+  let line = 1;
   for (;;) {
-    const result = await next(iterator, line - 1);
+    for (const parsed of chunk) {
+      const { record } = parsed;
+      line = parsed.line;
+      const row: CsvRow = { line, record: toRecord(header, record) };
+      if (record.length !== header.length)
+        row.error = `has ${record.length} fields but the header has ${header.length}`;
+      yield row;
+    }
+    const result = await next(iterator, line);
     if (result.done) return;
-    const { record, info } = result.value;
-    const row: CsvRow = {
-      line,
-      record: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
-    };
-    if (record.length !== header.length)
-      row.error = `has ${record.length} fields but the header has ${header.length}`;
-    yield row;
-    line = info.lines + 1;
+    chunk = result.value;
   }
 }
 
+// A plain loop, not Object.fromEntries: this runs once per row of a million-row import.
+const toRecord = (header: string[], record: string[]): Record<string, string> => {
+  // A column named __proto__ must stay a plain property.
+  if (header.includes('__proto__'))
+    return Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
+  const out: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) out[header[i] as string] = record[i] ?? '';
+  return out;
+};
+
 const describeCsvError = (e: unknown): string => {
-  const code = (e as { code?: string }).code;
+  const code = e instanceof CsvParseError ? e.code : undefined;
   if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
   if (code === 'CSV_MAX_RECORD_SIZE') return 'one record is larger than 4 MB';
   if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote closes in the middle of a field';
+  if (code === 'INVALID_OPENING_QUOTE') return 'a quote opens in the middle of a field';
   return 'it is not valid CSV';
 };

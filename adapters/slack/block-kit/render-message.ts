@@ -4,6 +4,7 @@ import type { ActionButton, MessageView, ViewBlock } from '../../../src/core/vie
 import { plainText, renderPlainText } from '../../../src/core/views/render-plain-text.js';
 import { SLACK_LIMITS } from './slack-limits.js';
 import { clip, isBlank, orEllipsis, splitText, toMrkdwn } from './mrkdwn.js';
+import { REPEAT_SUFFIX, pickerBlocks, uniqueId, type UsedIds } from './render-pickers.js';
 
 export type SlackBlock = Record<string, unknown>;
 
@@ -77,29 +78,23 @@ const escapeCode = (text: string): string =>
     .replaceAll('```', "'''");
 
 /** Slack wants action ids unique within a block; repeats get a suffix the inbound side strips. */
-export const ACTION_ID_SUFFIX = /::\d+$/;
+export const ACTION_ID_SUFFIX = REPEAT_SUFFIX;
 const buttonElements = (buttons: ActionButton[], used: Set<string>): SlackBlock[] =>
-  buttons.map((b) => {
-    let actionId = clip(b.id, SLACK_LIMITS.actionId - 6);
-    for (let n = 2; used.has(actionId); n += 1)
-      actionId = `${clip(b.id, SLACK_LIMITS.actionId - 6)}::${n}`;
-    used.add(actionId);
-    return {
-      type: 'button',
-      action_id: actionId,
-      text: plain(b.label, SLACK_LIMITS.buttonText),
-      value: clip(b.value, SLACK_LIMITS.buttonValue),
-      ...(b.style ? { style: b.style } : {}),
-    };
-  });
+  buttons.map((b) => ({
+    type: 'button',
+    action_id: uniqueId(b.id, SLACK_LIMITS.actionId, used),
+    text: plain(b.label, SLACK_LIMITS.buttonText),
+    value: clip(b.value, SLACK_LIMITS.buttonValue),
+    ...(b.style ? { style: b.style } : {}),
+  }));
 
 const isEmpty = (block: ViewBlock): boolean =>
   ((block.type === 'header' || block.type === 'text' || block.type === 'context') &&
     isBlank(block.text)) ||
   (block.type === 'fields' && block.fields.length === 0) ||
-  (block.type === 'actions' && block.buttons.length === 0);
+  (block.type === 'actions' && block.buttons.length === 0 && !block.pickers?.length);
 
-const renderBlock = (block: ViewBlock, used: Set<string>): SlackBlock[] => {
+const renderBlock = (block: ViewBlock, used: UsedIds): SlackBlock[] => {
   if (isEmpty(block)) return [];
   switch (block.type) {
     case 'header':
@@ -122,10 +117,13 @@ const renderBlock = (block: ViewBlock, used: Set<string>): SlackBlock[] => {
       // The chart itself is uploaded beside the message; the alt text says what it shows.
       return [contextBlock(`📊 ${block.alt}`)];
     case 'actions':
-      return chunk(block.buttons, SLACK_LIMITS.actionsElements).map((buttons) => ({
-        type: 'actions',
-        elements: buttonElements(buttons, used),
-      }));
+      return [
+        ...chunk(block.buttons, SLACK_LIMITS.actionsElements).map((buttons) => ({
+          type: 'actions',
+          elements: buttonElements(buttons, used.actionIds),
+        })),
+        ...pickerBlocks(block.pickers ?? [], used),
+      ];
     case 'form':
       // Forms need a modal; in a message only their outline can be shown.
       return [
@@ -152,7 +150,7 @@ export const fitBlocks = (blocks: SlackBlock[], limit: number): SlackBlock[] => 
 };
 
 export const renderBlocks = (viewBlocks: ViewBlock[]): SlackBlock[] => {
-  const used = new Set<string>();
+  const used: UsedIds = { actionIds: new Set(), blockIds: new Set() };
   return viewBlocks.flatMap((b) => renderBlock(b, used));
 };
 

@@ -37,6 +37,21 @@ export const SLACK_LIMITS = {
 
 export type SlackSurface = 'message' | 'modal' | 'home';
 
+/** Interactive elements an actions block may hold (of those this app could send). */
+const ACTIONS_ELEMENT_TYPES = new Set([
+  'button',
+  'static_select',
+  'users_select',
+  'conversations_select',
+  'channels_select',
+  'overflow',
+  'datepicker',
+  'timepicker',
+  'checkboxes',
+  'radio_buttons',
+]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 type Json = Record<string, unknown>;
 const asObject = (value: unknown): Json =>
   typeof value === 'object' && value !== null ? (value as Json) : {};
@@ -64,7 +79,9 @@ class LimitChecker {
       this.max(`${where}.value`, len(String(element.value ?? '')), SLACK_LIMITS.buttonValue);
     }
     if (element.placeholder !== undefined)
-      this.max(`${where}.placeholder`, len(textOf(element.placeholder)), SLACK_LIMITS.placeholder);
+      this.text(`${where}.placeholder`, textOf(element.placeholder), SLACK_LIMITS.placeholder);
+    if (element.type === 'users_select' || element.type === 'datepicker')
+      this.picker(where, element);
     if (typeof element.max_length === 'number')
       this.max(`${where}.max_length`, element.max_length, SLACK_LIMITS.textInputMaxLength);
     const options = Array.isArray(element.options) ? element.options.map(asObject) : [];
@@ -77,6 +94,14 @@ class LimitChecker {
         SLACK_LIMITS.optionValue,
       );
     });
+  }
+
+  /** Pickers: Slack takes initial dates only as YYYY-MM-DD, and a real user id. */
+  picker(where: string, element: Json): void {
+    if (element.initial_date !== undefined && !ISO_DATE.test(String(element.initial_date)))
+      this.problems.push(`${where}.initial_date: not YYYY-MM-DD`);
+    if (element.initial_user !== undefined && String(element.initial_user) === '')
+      this.problems.push(`${where}.initial_user: empty`);
   }
 
   block(where: string, block: Json, surface: SlackSurface): void {
@@ -129,7 +154,13 @@ class LimitChecker {
     const ids = elements.map((e) => String(e.action_id ?? ''));
     if (new Set(ids).size !== ids.length)
       this.problems.push(`${where}: action_id values must be unique in a block`);
-    elements.forEach((e, i) => this.element(`${where}.elements[${i}]`, e));
+    elements.forEach((e, i) => {
+      if (!ACTIONS_ELEMENT_TYPES.has(String(e.type)))
+        this.problems.push(
+          `${where}.elements[${i}]: ${String(e.type)} cannot go in an actions block`,
+        );
+      this.element(`${where}.elements[${i}]`, e);
+    });
   }
 
   input(where: string, block: Json, surface: SlackSurface): void {

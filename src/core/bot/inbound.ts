@@ -19,13 +19,20 @@ export type Inbound =
       text: string;
       messageId?: string;
     }
-  /** A button press or select: `actionId` as the view declared it, with its value. */
+  /** A button press or picker choice: `actionId` as the view declared it, with its value. */
   | {
       kind: 'action';
       user: UserRef;
       conversation: ConversationRef;
       actionId: string;
       value: string;
+      /**
+       * What a picker chose: a user id or a YYYY-MM-DD date. Where a platform could list
+       * no people (Teams without a member list), the words typed instead, e.g. `@ana`.
+       */
+      selected?: string;
+      /** The chosen person's display name, when the platform tells it (Teams). */
+      selectedName?: string;
       trigger?: string;
     }
   /** A submitted form (modal or card) with its inputs by id. */

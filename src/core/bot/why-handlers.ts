@@ -1,5 +1,5 @@
-// The 5-why dialog's entry points: `/cx-why`, replies in its thread, its buttons, and the
-// scheduler's idle reminders.
+// The 5-why dialog's entry points: `/cx-why`, replies in its thread, its buttons and
+// pickers, and the scheduler's idle reminders.
 import type { Inbound } from './inbound.js';
 import type { AnalysisCommand } from '../commands/index.js';
 import { audit } from '../use-cases/audit.js';
@@ -10,7 +10,12 @@ import { errorView } from '../views/feedback-views.js';
 import { whyStartedView } from '../views/why-feedback-views.js';
 import { whyListView } from '../views/why-summary-views.js';
 import { promptLine } from '../views/why-views.js';
-import { WHY_ACTION_PREFIX, WHY_ACTIONS, parseWhyActionValue } from '../why/why-actions.js';
+import {
+  WHY_ACTION_PREFIX,
+  WHY_ACTIONS,
+  parseWhyActionValue,
+  type WhyActionValue,
+} from '../why/why-actions.js';
 import { stepLabel } from '../why/why-chain.js';
 import { startWhy } from '../why/start-why.js';
 import { transition } from '../why/transition.js';
@@ -18,7 +23,7 @@ import { DEFAULT_IDLE_MS, type WhyState } from '../why/why-types.js';
 import type { WhyTarget } from '../commands/command-types.js';
 import { ensureParticipants, type CommandContext } from './command-context.js';
 import { commitWhyStep, deliverWhyEffects } from './why-effects.js';
-import { participantOf, readWhyReply } from './why-reply-reader.js';
+import { participantOf, readWhyPick, readWhyReply, type ReadReply } from './why-reply-reader.js';
 import { runWhyStep } from './run-why-step.js';
 import { whySymptom } from './why-symptom.js';
 
@@ -140,27 +145,58 @@ const BUTTON_WORDS: Readonly<Record<string, (choice: string) => string>> = {
   [WHY_ACTIONS.status]: () => 'status',
 };
 
-/** A 5-why button: null when the action belongs to another feature. */
+/** Pickers: the choice comes back as `selected` and is read like a typed answer. */
+const PICKERS: Readonly<Record<string, 'user' | 'date'>> = {
+  [WHY_ACTIONS.owner]: 'user',
+  [WHY_ACTIONS.due]: 'date',
+};
+
+type WhyActionInbound = Extract<Inbound, { kind: 'action' }>;
+
+/** How the action reads against the state it finds: a picked value, a button's words or stale. */
+const readWhyAction = (
+  deps: CoreDeps,
+  state: WhyState,
+  inbound: WhyActionInbound,
+  value: WhyActionValue,
+): ReadReply => {
+  const pick = PICKERS[inbound.actionId];
+  if (state.step !== value.step && inbound.actionId !== WHY_ACTIONS.status) {
+    const what = pick ? 'That choice' : 'That button';
+    return {
+      kind: 'error',
+      message: `${what} is from an earlier step; the dialog has moved on. ${promptLine(state)}`,
+    };
+  }
+  if (!pick) {
+    const words = BUTTON_WORDS[inbound.actionId]?.(value.choice) ?? '';
+    return readWhyReply(deps, state, inbound.user, words);
+  }
+  const selected = inbound.selected?.trim() ?? '';
+  if (selected === '') {
+    return { kind: 'error', message: `Nothing was chosen. ${promptLine(state)}` };
+  }
+  return readWhyPick(deps, state, inbound.user, {
+    kind: pick,
+    selected,
+    ...(inbound.selectedName ? { name: inbound.selectedName } : {}),
+  });
+};
+
+/** A 5-why button or picker: null when the action belongs to another feature. */
 export const handleWhyAction = async (
   deps: CoreDeps,
-  inbound: Extract<Inbound, { kind: 'action' }>,
+  inbound: WhyActionInbound,
 ): Promise<MessageView | null> => {
   if (!inbound.actionId.startsWith(WHY_ACTION_PREFIX)) return null;
-  const words = BUTTON_WORDS[inbound.actionId];
+  const known = inbound.actionId in BUTTON_WORDS || inbound.actionId in PICKERS;
   const value = parseWhyActionValue(inbound.value);
   const session = value && deps.repos.whySessions.get(inbound.user.tenantId, value.sessionId);
-  if (!words || !value || !session) {
+  if (!known || !value || !session) {
     return errorView('That button has expired. Type your answer in the thread instead.');
   }
   ensureParticipants(deps, inbound);
-  return runWhyStep(deps, session, (s) =>
-    s.state.step !== value.step && inbound.actionId !== WHY_ACTIONS.status
-      ? {
-          kind: 'error',
-          message: `That button is from an earlier step; the dialog has moved on. ${promptLine(s.state)}`,
-        }
-      : readWhyReply(deps, s.state, inbound.user, words(value.choice)),
-  );
+  return runWhyStep(deps, session, (s) => readWhyAction(deps, s.state, inbound, value));
 };
 
 /**

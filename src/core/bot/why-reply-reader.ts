@@ -187,6 +187,36 @@ const readCommand = (ctx: ReadContext): ReadReply | null => {
   }
 };
 
+/** A picked person is an id; only where no list could be shown are words typed instead. */
+const TYPED_PERSON = /^(?:@|<@|<at>|me$)/i;
+
+/**
+ * Reads a picker's choice as the same answer typed in the thread: a person becomes an id
+ * mention, so resolveOwner sees it exactly as `<@id>`; a date goes through the due-date
+ * rules, so a past date is refused with the same words.
+ */
+export const readWhyPick = (
+  deps: CoreDeps,
+  state: WhyState,
+  user: UserRef,
+  pick: { kind: 'user' | 'date'; selected: string; name?: string },
+): ReadReply => {
+  const selected = pick.selected.trim();
+  if (pick.kind === 'date' || TYPED_PERSON.test(selected)) {
+    return readWhyReply(deps, state, user, selected);
+  }
+  if (state.step !== 'plan-owner') return error(state, 'That does not fit here.');
+  return attempt(state, () => {
+    const mention = {
+      kind: 'id' as const,
+      userId: selected,
+      ...(pick.name ? { name: pick.name } : {}),
+    };
+    const owner = resolveOwner(deps, user.tenantId, mention, user);
+    return event({ kind: 'plan-owner', owner, user: participantOf(user) });
+  });
+};
+
 /** Reads one typed message for the dialog in `state`. */
 export const readWhyReply = (
   deps: CoreDeps,

@@ -101,7 +101,7 @@ export const DIGEST_LABELS = {
   weekdays: (time: string): string => `Every weekday at ${time}`,
   before: (weekday: number, meeting: string, postAt: string, postDay: number): string =>
     `Every ${dayName(postDay)} at ${postAt}, 30 minutes before the ${dayName(weekday)} ${meeting} meeting`,
-  cron: (expression: string): string => `On the schedule "${expression}"`,
+  cron: (expression: string): string => `On the cron schedule \`${expression}\``,
 };
 
 export const CRON_EXAMPLES = lines(

@@ -13,6 +13,12 @@ export const CATCH_UP_LIMIT_MS = 12 * 3_600_000;
 export const ON_TIME_GRACE_MS = 2 * 60_000;
 /** Minutes to wait before each retry of a failed send; then give up. */
 export const RETRY_BACKOFF_MINUTES = [1, 5, 15, 60] as const;
+/**
+ * How long a claim is held while the digest is built. A process that dies before sending
+ * leaves its claim behind; once the lease runs out another run takes it (at-least-once up
+ * to the send). Far longer than a build and a send with all their retries take.
+ */
+export const CLAIM_LEASE_MS = 10 * 60_000;
 
 export interface DigestContext {
   now: Date;
@@ -38,6 +44,9 @@ const conversationOf = (s: DigestSchedule) => ({
   channelId: s.channelId,
 });
 
+const lease = (now: Date): Date => new Date(now.getTime() + CLAIM_LEASE_MS);
+const TOO_LATE = 'more than 12 hours late';
+
 const nextAttempt = (attempts: number, now: Date): Date | null => {
   const minutes = RETRY_BACKOFF_MINUTES[attempts - 1];
   return minutes === undefined ? null : new Date(now.getTime() + minutes * 60_000);
@@ -56,10 +65,11 @@ const deliver = async (
   const late = now.getTime() - dueAt.getTime() > ON_TIME_GRACE_MS;
   let error: string;
   try {
-    const result = await deps.gateway.post(
-      conversationOf(s),
-      await build(deps, s, { now, dueAt, late }),
-    );
+    const view = await build(deps, s, { now, dueAt, late });
+    // From here a crash could leave it posted or not: it is never taken again, so a
+    // digest is never posted twice (at-most-once for the send itself).
+    deps.repos.digestRuns.markSending(s.tenantId, s.id, dueAt);
+    const result = await deps.gateway.post(conversationOf(s), view);
     if (result.ok) {
       deps.repos.digestRuns.markPosted(s.tenantId, s.id, dueAt, deps.clock.now());
       report.posted += 1;
@@ -89,7 +99,9 @@ const runSchedule = async (
         lateness > CATCH_UP_LIMIT_MS ? 'more than 12 hours late' : 'superseded by a later run';
       deps.repos.digestRuns.skip(s.tenantId, s.id, dueAt, reason);
       report.skipped += 1;
-    } else if (deps.repos.digestRuns.claim(s.tenantId, s.id, dueAt, lateness > ON_TIME_GRACE_MS)) {
+    } else if (
+      deps.repos.digestRuns.claim(s.tenantId, s.id, dueAt, lateness > ON_TIME_GRACE_MS, lease(now))
+    ) {
       await deliver(deps, build, s, dueAt, 1, report);
     }
   }
@@ -108,9 +120,14 @@ export const runDueDigests = async (
   }
   for (const run of deps.repos.digestRuns.retriesDue(now)) {
     const schedule = deps.repos.digestSchedules.get(run.tenantId, run.scheduleId);
+    if (now.getTime() - run.dueAt.getTime() > CATCH_UP_LIMIT_MS) {
+      // An abandoned claim found after long downtime: too late to be useful.
+      deps.repos.digestRuns.markFailed(run.tenantId, run.scheduleId, run.dueAt, TOO_LATE, null);
+      continue;
+    }
     if (
       !schedule?.active ||
-      !deps.repos.digestRuns.reclaim(run.tenantId, run.scheduleId, run.dueAt)
+      !deps.repos.digestRuns.reclaim(run.tenantId, run.scheduleId, run.dueAt, now, lease(now))
     )
       continue;
     await deliver(deps, build, schedule, run.dueAt, run.attempts + 1, report);

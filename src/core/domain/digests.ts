@@ -18,7 +18,12 @@ export interface DigestSchedule {
   checkedUntil: Date | null;
 }
 
-export type DigestRunStatus = 'claimed' | 'posted' | 'failed' | 'skipped';
+/**
+ * claimed: taken by one process, which is building it (until its lease runs out);
+ * sending: handed to the platform. A process that dies while `sending` leaves the run there
+ * for good: it may or may not have been posted, and a retry could post it twice.
+ */
+export type DigestRunStatus = 'claimed' | 'sending' | 'posted' | 'failed' | 'skipped';
 
 /** One entry in the run ledger: one per (schedule, due time), so a digest posts once. */
 export interface DigestRun {

@@ -21,10 +21,20 @@ export interface DigestScheduleRepository {
 
 export interface DigestRunLedger {
   /**
-   * Claims the run of `scheduleId` due at `dueAt`. Only the first caller, in any process
-   * on the same database, gets true: this is what makes delivery exactly-once.
+   * Claims the run of `scheduleId` due at `dueAt` until `leaseUntil`. Only the first caller,
+   * in any process on the same database, gets true: this is what makes delivery once-only.
+   * A claim still held when its lease runs out belonged to a process that died before
+   * sending; retriesDue offers it again.
    */
-  claim(tenantId: string, scheduleId: string, dueAt: Date, late: boolean): boolean;
+  claim(
+    tenantId: string,
+    scheduleId: string,
+    dueAt: Date,
+    late: boolean,
+    leaseUntil: Date,
+  ): boolean;
+  /** Records that the run is being handed to the platform; from here it is never re-taken. */
+  markSending(tenantId: string, scheduleId: string, dueAt: Date): void;
   /** Records a run that was skipped (e.g. too late to be useful) and never posts it. */
   skip(tenantId: string, scheduleId: string, dueAt: Date, reason: string): void;
   markPosted(tenantId: string, scheduleId: string, dueAt: Date, at: Date): void;
@@ -35,9 +45,15 @@ export interface DigestRunLedger {
     error: string,
     nextAttemptAt: Date | null,
   ): void;
-  /** Takes a failed run back for another attempt; false if someone else took it first. */
-  reclaim(tenantId: string, scheduleId: string, dueAt: Date): boolean;
-  /** Failed runs whose next attempt is due, across tenants (the scheduler's work list). */
+  /**
+   * Takes back a failed run whose retry is due, or a claim whose lease ran out, for another
+   * attempt held until `leaseUntil`; false if someone else took it first.
+   */
+  reclaim(tenantId: string, scheduleId: string, dueAt: Date, now: Date, leaseUntil: Date): boolean;
+  /**
+   * Failed runs whose next attempt is due and claims whose lease ran out, across tenants
+   * (the scheduler's work list).
+   */
   retriesDue(now: Date): DigestRun[];
   list(tenantId: string, scheduleId: string): DigestRun[];
   /** When the schedule last posted, for "what changed since the last digest". */

@@ -25,6 +25,23 @@ export interface ActionButton {
   style?: 'primary' | 'danger';
 }
 
+/**
+ * A person or date chosen in a message, beside its buttons. `value` is the same context
+ * string a button carries; the choice comes back as the action's `selected`.
+ */
+export interface ActionPicker {
+  kind: 'user' | 'date';
+  /** Stable id the core routes on, e.g. "why.owner". */
+  id: string;
+  value: string;
+  /** What to choose, e.g. "Choose the owner"; shown as the picker's label or placeholder. */
+  label: string;
+  /** Where a platform needs a button to send the choice (Teams), its words. */
+  submitLabel: string;
+  /** A user id or a YYYY-MM-DD date to start from. */
+  initial?: string;
+}
+
 export type FormInput =
   | {
       kind: 'text';
@@ -61,7 +78,7 @@ export type ViewBlock =
   | { type: 'fields'; fields: Field[] }
   | { type: 'table'; columns: TableColumn[]; rows: Array<Record<string, string>>; caption?: string }
   | { type: 'image'; png: Uint8Array; alt: string; title?: string }
-  | { type: 'actions'; buttons: ActionButton[] }
+  | { type: 'actions'; buttons: ActionButton[]; pickers?: ActionPicker[] }
   | {
       type: 'form';
       id: string;

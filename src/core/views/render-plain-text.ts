@@ -61,7 +61,7 @@ const renderBlock = (block: ViewBlock): string => {
     case 'image':
       return `[chart: ${block.alt}]`;
     case 'actions':
-      return block.buttons.map((b) => `[${b.label}]`).join(' ');
+      return [...block.buttons, ...(block.pickers ?? [])].map((b) => `[${b.label}]`).join(' ');
     case 'form':
       return [
         `${block.title}:`,

@@ -1,10 +1,11 @@
 // The 5-why thread's questions: one prompt per step, each saying exactly what to type.
-// Buttons are extras; every step also works by typing.
+// Buttons and pickers are extras; every step also works by typing.
 import type { WhyState } from '../why/why-types.js';
 import { MAX_WHYS } from '../why/why-types.js';
+import { addDays, formatIsoDate, parseIsoDate } from '../commands/calendar.js';
 import { currentWhy, questionFor, quoted } from '../why/why-chain.js';
 import { WHY_ACTIONS, whyActionValue } from '../why/why-actions.js';
-import type { ActionButton, MessageView, ViewBlock } from './message-view.js';
+import type { ActionButton, ActionPicker, MessageView, ViewBlock } from './message-view.js';
 import { context, text, view } from './view-helpers.js';
 
 export const WHY_COMMANDS_HINT =
@@ -19,6 +20,31 @@ const buttons = (state: WhyState, list: Array<[string, string, string?]>): ViewB
     ...(i === 0 ? { style: 'primary' as const } : {}),
   })),
 });
+
+/** One picker; like a button, its value names the step, so a late choice is refused. */
+const picker = (state: WhyState, spec: Omit<ActionPicker, 'value'>): ViewBlock => ({
+  type: 'actions',
+  buttons: [],
+  pickers: [{ ...spec, value: whyActionValue(state) }],
+});
+
+/** The date picker starts a week after the question was asked: a common first deadline. */
+const DEFAULT_DUE_DAYS = 7;
+const defaultDueDate = (state: WhyState): string | undefined => {
+  const asked = parseIsoDate(state.lastActivityAt.slice(0, 10));
+  return asked ? formatIsoDate(addDays(asked, DEFAULT_DUE_DAYS)) : undefined;
+};
+
+const dueDatePicker = (state: WhyState): ViewBlock => {
+  const initial = defaultDueDate(state);
+  return picker(state, {
+    kind: 'date',
+    id: WHY_ACTIONS.due,
+    label: 'Pick the due date',
+    submitLabel: 'Set due date',
+    ...(initial ? { initial } : {}),
+  });
+};
 
 interface Prompt {
   line: string;
@@ -89,10 +115,21 @@ const planPrompt = (state: WhyState): Prompt => {
             : 'What will be done? Type the plan’s title.',
       };
     case 'plan-owner':
-      return { line: `Who owns ${title}? Type *me* or mention someone, e.g. @ana.` };
+      return {
+        line: `Who owns ${title}? Choose someone, or type *me* or mention someone, e.g. @ana.`,
+        extra: [
+          picker(state, {
+            kind: 'user',
+            id: WHY_ACTIONS.owner,
+            label: 'Choose the owner',
+            submitLabel: 'Set owner',
+          }),
+        ],
+      };
     case 'plan-due':
       return {
-        line: `When is ${title} due? Type a date like 2026-12-01, or today, tomorrow, friday, +3d or next-week.`,
+        line: `When is ${title} due? Pick a date, or type one like 2026-12-01, or today, tomorrow, friday, +3d or next-week.`,
+        extra: [dueDatePicker(state)],
       };
     case 'plan-level':
       return {

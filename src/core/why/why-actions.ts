@@ -1,5 +1,5 @@
-// Buttons in the 5-why thread carry the session, the step they were shown at and a choice,
-// so a button pressed after the dialog moved on is recognised as stale, not misread.
+// Buttons and pickers in the 5-why thread carry the session, the step they were shown at
+// and a choice, so one used after the dialog moved on is recognised as stale, not misread.
 import type { WhyState, WhyStep } from './why-types.js';
 import { WHY_STEPS } from './why-types.js';
 
@@ -13,6 +13,10 @@ export const WHY_ACTIONS = {
   level: 'why.level',
   another: 'why.another',
   status: 'why.status',
+  /** A people picker: the plan's owner. */
+  owner: 'why.owner',
+  /** A date picker: the plan's due date. */
+  due: 'why.due',
 } as const;
 
 export interface WhyActionValue {

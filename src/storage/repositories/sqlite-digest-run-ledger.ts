@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { DigestRun, DigestRunStatus } from '../../core/domain/digests.js';
 import type { DigestRunLedger } from '../../core/ports/digest-repositories.js';
 import type { Db } from '../database.js';
@@ -18,6 +18,9 @@ const toRun = (row: Row): DigestRun => ({
   nextAttemptAt: row.nextAttemptAt,
 });
 
+/** A failed run (at its retry time) and an abandoned claim (after its lease) are taken again. */
+const RETRYABLE: string[] = ['failed', 'claimed'];
+
 export class SqliteDigestRunLedger implements DigestRunLedger {
   constructor(private readonly db: Db) {}
 
@@ -30,10 +33,24 @@ export class SqliteDigestRunLedger implements DigestRunLedger {
   }
 
   /** The unique (schedule, due) index decides: a second claim inserts nothing. */
-  claim(tenantId: string, scheduleId: string, dueAt: Date, late: boolean): boolean {
+  claim(
+    tenantId: string,
+    scheduleId: string,
+    dueAt: Date,
+    late: boolean,
+    leaseUntil: Date,
+  ): boolean {
     const result = this.db
       .insert(digestRuns)
-      .values({ tenantId, scheduleId, dueAt, status: 'claimed', attempts: 1, late })
+      .values({
+        tenantId,
+        scheduleId,
+        dueAt,
+        status: 'claimed',
+        attempts: 1,
+        late,
+        nextAttemptAt: leaseUntil,
+      })
       .onConflictDoNothing()
       .run();
     return result.changes === 1;
@@ -52,6 +69,14 @@ export class SqliteDigestRunLedger implements DigestRunLedger {
         error: reason,
       })
       .onConflictDoNothing()
+      .run();
+  }
+
+  markSending(tenantId: string, scheduleId: string, dueAt: Date): void {
+    this.db
+      .update(digestRuns)
+      .set({ status: 'sending', nextAttemptAt: null })
+      .where(this.where(tenantId, scheduleId, dueAt))
       .run();
   }
 
@@ -77,22 +102,23 @@ export class SqliteDigestRunLedger implements DigestRunLedger {
       .run();
   }
 
-  /** Only a failed run can be taken back, and only by one caller. */
-  reclaim(tenantId: string, scheduleId: string, dueAt: Date): boolean {
+  /** A failed run whose retry is due, or a claim whose lease ran out; only by one caller. */
+  reclaim(tenantId: string, scheduleId: string, dueAt: Date, now: Date, leaseUntil: Date): boolean {
     const run = this.db
       .select()
       .from(digestRuns)
       .where(this.where(tenantId, scheduleId, dueAt))
       .get();
-    if (!run || run.status !== 'failed') return false;
+    if (!run || !RETRYABLE.includes(run.status)) return false;
     const result = this.db
       .update(digestRuns)
-      .set({ status: 'claimed', attempts: run.attempts + 1, nextAttemptAt: null })
+      .set({ status: 'claimed', attempts: run.attempts + 1, nextAttemptAt: leaseUntil })
       .where(
         and(
           this.where(tenantId, scheduleId, dueAt),
-          eq(digestRuns.status, 'failed'),
+          eq(digestRuns.status, run.status),
           eq(digestRuns.attempts, run.attempts),
+          lte(digestRuns.nextAttemptAt, now),
         ),
       )
       .run();
@@ -103,7 +129,7 @@ export class SqliteDigestRunLedger implements DigestRunLedger {
     return this.db
       .select()
       .from(digestRuns)
-      .where(and(eq(digestRuns.status, 'failed'), lte(digestRuns.nextAttemptAt, now)))
+      .where(and(inArray(digestRuns.status, RETRYABLE), lte(digestRuns.nextAttemptAt, now)))
       .orderBy(asc(digestRuns.nextAttemptAt))
       .all()
       .map(toRun);

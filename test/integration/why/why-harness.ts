@@ -34,6 +34,8 @@ export interface WhyThread {
   threadId: string;
   say(text: string, user?: string): Promise<ThreadReply>;
   press(actionId: string, value: string, user?: string): Promise<ThreadReply>;
+  /** A picker's choice: the action as a button's, plus what was selected. */
+  pick(actionId: string, value: string, selected: string, user?: string): Promise<ThreadReply>;
 }
 
 /** One transcript step: who types what, and what the bot's reply must contain. */
@@ -100,6 +102,17 @@ export const openWhyHarness = (
           conversation: { ...conversation, threadId },
           actionId,
           value,
+        }),
+      ),
+    pick: (actionId, value, selected, user = 'ann') =>
+      collect(threadId, () =>
+        handleInbound(deps, {
+          kind: 'action',
+          user: userRef(tenant, user),
+          conversation: { ...conversation, threadId },
+          actionId,
+          value,
+          selected,
         }),
       ),
   });

@@ -2,6 +2,7 @@
 // Cards library; and the checker itself, so a green result means something.
 import { describe, expect, it } from 'vitest';
 import { renderAdaptiveCard } from '../../../adapters/teams/adaptive-card-renderer.js';
+import { cardSubmitInbound } from '../../../adapters/teams/teams-inbound.js';
 import type { MessageView } from '../../../src/core/views/message-view.js';
 import { cardProblems, cardText } from '../../support/adaptive-card-check.js';
 
@@ -112,6 +113,59 @@ describe('renderAdaptiveCard', () => {
   it('falls back to a typed name when the members are unknown', () => {
     const json = JSON.stringify(renderAdaptiveCard(everyBlock).card);
     expect(json).toContain('"type":"Input.Text","id":"owner"');
+  });
+
+  it('renders pickers as an input plus a submit carrying {id, value, pick}, and reads them back', () => {
+    const view: MessageView = {
+      fallbackText: 'Who owns it?',
+      visibility: 'public',
+      blocks: [
+        { type: 'text', text: 'Who owns it?' },
+        {
+          type: 'actions',
+          buttons: [{ id: 'why.status', label: 'Status', value: 's1|plan-owner|' }],
+          pickers: [
+            {
+              kind: 'user',
+              id: 'why.owner',
+              value: 's1|plan-owner|',
+              label: 'Owner',
+              submitLabel: 'Set owner',
+            },
+            {
+              kind: 'date',
+              id: 'why.due',
+              value: 's1|plan-due|',
+              label: 'Due',
+              submitLabel: 'Set due date',
+              initial: '2026-12-01',
+            },
+          ],
+        },
+      ],
+    };
+    for (const options of [{ members }, {}]) {
+      const { card } = renderAdaptiveCard(view, options);
+      expect(cardProblems(card)).toEqual([]);
+    }
+    const json = JSON.stringify(renderAdaptiveCard(view, { members }).card);
+    expect(json).toContain('"type":"Input.ChoiceSet","id":"why.owner","label":"Owner"');
+    expect(json).toContain('"data":{"id":"why.owner","value":"s1|plan-owner|","pick":"user"}');
+    expect(json).toContain('"type":"Input.Date","id":"why.due","label":"Due","value":"2026-12-01"');
+    expect(JSON.stringify(renderAdaptiveCard(view).card)).toContain(
+      '"type":"Input.Text","id":"why.owner"',
+    );
+    const user = { platform: 'teams' as const, tenantId: 't', userId: 'aad-ann' };
+    const conversation = { platform: 'teams' as const, tenantId: 't', channelId: 'c' };
+    const data = { id: 'why.owner', value: 's1|plan-owner|', pick: 'user', 'why.owner': 'aad-bob' };
+    expect(cardSubmitInbound(data, user, conversation)).toMatchObject({
+      kind: 'action',
+      actionId: 'why.owner',
+      value: 's1|plan-owner|',
+      selected: 'aad-bob',
+    });
+    const button = cardSubmitInbound({ id: 'why.status', value: 's1' }, user, conversation);
+    expect(button).not.toHaveProperty('selected');
   });
 
   it('the checker reports what is wrong with a broken card', () => {

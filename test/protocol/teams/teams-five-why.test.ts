@@ -1,13 +1,16 @@
 // A full 5-why over the Bot Framework protocol: in a channel, `cx-why` posts a root
 // message and the dialog runs in its reply chain (`;messageid=`) up to the saved plan;
-// in personal chat it runs inline.
+// in personal chat it runs inline. The owner can be picked from the team's members and the
+// due date with Input.Date, as well as typed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardsIn, cardText } from '../../support/adaptive-card-check.js';
 import type { ConnectorCall } from '../../support/fake-bot-connector.js';
 import {
+  ANN,
   BOB,
   CHANNEL_ID,
   PERSONAL_ID,
+  cardSubmit,
   channel,
   message,
   personal,
@@ -62,6 +65,35 @@ const ANSWERS: Array<[string, string | RegExp]> = [
   ['Assign an owner to the batch schedule', 'Who owns Assign an owner to the batch schedule?'],
 ];
 
+type Node = Record<string, unknown>;
+
+/** Every object in a card, depth first: inputs, action sets and their actions. */
+const nodesOf = (node: unknown): Node[] => {
+  if (Array.isArray(node)) return node.flatMap(nodesOf);
+  if (typeof node !== 'object' || node === null) return [];
+  return [node as Node, ...Object.values(node).flatMap(nodesOf)];
+};
+
+/** The picker `id` in what the bot sent: its input and its Action.Submit data. */
+const pickerIn = (calls: ConnectorCall[], id: string): { input: Node; data: Node } => {
+  const nodes = calls.flatMap((c) => cardsIn(c.body)).flatMap(nodesOf);
+  const input = nodes.find((n) => n.id === id && String(n.type).startsWith('Input.'));
+  const data = nodes.find((n) => n.type === 'Action.Submit' && (n.data as Node)?.id === id)?.data;
+  if (!input || !data) throw new Error(`no ${id} picker in ${textOf(calls)}`);
+  return { input, data: data as Node };
+};
+
+/** Presses a picker's button with `choice` in its input: Teams sends the data plus inputs. */
+const choose = async (where: Where, picker: { data: Node }, choice: string) => {
+  const mark = h.mark();
+  const id = String(picker.data.id);
+  const response = await h.post(
+    cardSubmit(h.connector.url, where, { ...picker.data, [id]: choice }),
+  );
+  expect(response.status).toBe(200);
+  return h.since(mark);
+};
+
 describe('5-why in Teams', () => {
   it('runs in a channel reply chain from cx-why to the saved plan', async () => {
     const started = await say(channel(), 'cx-why #late-delivery');
@@ -93,6 +125,52 @@ describe('5-why in Teams', () => {
 
     const plans = await say(personal, 'cx-action list');
     expect(textOf(plans)).toContain('Assign an owner to the batch schedule');
+    h.expectValidCards();
+  });
+
+  it('takes the owner from the team members and the due date from Input.Date', async () => {
+    // Someone the bot has never met: only the member list knows her name.
+    const cid = { id: '29:cid-channel-id', name: 'Cid Park', aadObjectId: 'aad-cid' };
+    h.connector.members.push(cid);
+    await say(personal, 'cx-issue Refund took a month #refunds');
+    const started = await say(channel(), 'cx-why #refunds');
+    const root = started.find((c) => c.kind === 'send' && c.conversationId === CHANNEL_ID);
+    const thread = channel(root!.id);
+    const steps: Array<[string, string]> = [
+      ...['Refunds wait', 'Approvals batch', 'No limit', 'Old policy'].map(
+        (a): [string, string] => [a, 'Why'],
+      ),
+      ['Nobody reviews the policy', 'Proposed root cause'],
+      ['confirm', 'Which internal metric'],
+      ['Refunds waiting over 2 days', 'What unit'],
+      ['refunds', 'lower or higher'],
+      ['lower', 'target'],
+      ['3', 'current value'],
+      ['skip', 'first action plan'],
+    ];
+    for (const [answer, expected] of steps)
+      expect(textOf(await say(thread, answer))).toContain(expected);
+    const askOwner = await say(thread, 'Review the refund policy');
+    const owner = pickerIn(askOwner, 'why.owner');
+    expect(owner.input.type).toBe('Input.ChoiceSet');
+    expect(owner.input.choices).toContainEqual({ title: cid.name, value: cid.aadObjectId });
+
+    const askDue = await choose(thread, owner, cid.aadObjectId);
+    expect(textOf(askDue)).toContain('When is Review the refund policy due?');
+    const due = pickerIn(askDue, 'why.due');
+    expect(due.input.type).toBe('Input.Date');
+    expect(String(due.input.value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    expect(textOf(await choose(thread, due, '2020-01-01'))).toContain(
+      'The due date 2020-01-01 is in the past',
+    );
+    expect(textOf(await choose(thread, owner, ANN.aadObjectId))).toContain('from an earlier step');
+    expect(textOf(await choose(thread, due, dueDate))).toContain('Which level is');
+    expect(textOf(await say(thread, 'resolve'))).toMatch(
+      new RegExp(`Plan saved: Review the refund policy — .*Cid Park.*, due ${dueDate}`),
+    );
+    const plans = textOf(await say(personal, 'cx-action list'));
+    expect(plans).toMatch(/Review the refund policy[\s\S]*Cid Park/);
     h.expectValidCards();
   });
 

@@ -123,12 +123,16 @@ const cases: Record<string, [string, Command][]> = {
         cron: '0 9 * * 1',
         tz: 'Europe/Paris',
         driver: 'Delivery',
-        label: 'On the schedule "0 9 * * 1"',
+        label: 'On the cron schedule `0 9 * * 1`',
       },
     ],
     [
       'cx-digest every 30 8 * * MON-FRI',
-      { kind: 'digest.set', cron: '30 8 * * mon-fri', label: 'On the schedule "30 8 * * mon-fri"' },
+      {
+        kind: 'digest.set',
+        cron: '30 8 * * mon-fri',
+        label: 'On the cron schedule `30 8 * * mon-fri`',
+      },
     ],
     [
       'cx-digest weekly mon 09:00 tz:america/new_york',

@@ -103,6 +103,17 @@ describe('renderMessage', () => {
           fc.record({ id: fc.string({ maxLength: 300 }), label: str, value: str }),
           { maxLength: 60 },
         ),
+        pickers: fc.array(
+          fc.record({
+            kind: fc.constantFrom('user' as const, 'date' as const),
+            id: fc.string({ maxLength: 300 }),
+            value: fc.string({ maxLength: 400 }),
+            label: str,
+            submitLabel: str,
+            initial: fc.string({ maxLength: 12 }),
+          }),
+          { maxLength: 4 },
+        ),
       }),
     );
     fc.assert(
@@ -111,6 +122,115 @@ describe('renderMessage', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('pickers', () => {
+  const pickers: ViewBlock = {
+    type: 'actions',
+    buttons: [{ id: 'why.status', label: 'Status', value: 's1|plan-due|' }],
+    pickers: [
+      {
+        kind: 'user',
+        id: 'why.owner',
+        value: 's1|plan-owner|',
+        label: 'Owner',
+        submitLabel: 'Set',
+      },
+      {
+        kind: 'date',
+        id: 'why.due',
+        value: 's1|plan-due|',
+        label: 'Due',
+        submitLabel: 'Set',
+        initial: '2026-12-01',
+      },
+    ],
+  };
+
+  it('renders users_select and datepicker, each in a block whose id carries its value', () => {
+    const out = renderMessage(viewOf([pickers]));
+    expect(out.blocks).toEqual([
+      expect.objectContaining({ type: 'actions' }),
+      {
+        type: 'actions',
+        block_id: 's1|plan-owner|',
+        elements: [
+          {
+            type: 'users_select',
+            action_id: 'why.owner',
+            placeholder: { type: 'plain_text', text: 'Owner', emoji: true },
+          },
+        ],
+      },
+      {
+        type: 'actions',
+        block_id: 's1|plan-due|',
+        elements: [
+          {
+            type: 'datepicker',
+            action_id: 'why.due',
+            placeholder: { type: 'plain_text', text: 'Due', emoji: true },
+            initial_date: '2026-12-01',
+          },
+        ],
+      },
+    ]);
+    expect(checkMessageLimits(out)).toEqual([]);
+  });
+
+  it('keeps block ids unique when two pickers share a value', () => {
+    const out = renderMessage(viewOf([pickers, pickers]));
+    const ids = out.blocks.map((b) => b.block_id).filter(Boolean);
+    expect(ids).toEqual(['s1|plan-owner|', 's1|plan-due|', 's1|plan-owner|::2', 's1|plan-due|::2']);
+    expect(checkMessageLimits(out)).toEqual([]);
+  });
+
+  it('reads selected_user and selected_date back as the choice, with the block value', () => {
+    const body = { user: { id: 'U1' }, channel: { id: 'C1' } };
+    expect(
+      actionInbound('T1', body, {
+        action_id: 'why.owner',
+        block_id: 's1|plan-owner|::2',
+        selected_user: 'U2',
+      }),
+    ).toMatchObject({ actionId: 'why.owner', value: 's1|plan-owner|', selected: 'U2' });
+    expect(
+      actionInbound('T1', body, {
+        action_id: 'why.due',
+        block_id: 's1|plan-due|',
+        selected_date: '2026-12-24',
+      }),
+    ).toMatchObject({ actionId: 'why.due', value: 's1|plan-due|', selected: '2026-12-24' });
+  });
+
+  it('the limits checker knows their rules', () => {
+    const problems = checkMessageLimits({
+      text: 'x',
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'b'.repeat(256),
+          elements: [
+            {
+              type: 'users_select',
+              action_id: 'u',
+              placeholder: { text: 'p'.repeat(151) },
+              initial_user: '',
+            },
+            { type: 'datepicker', action_id: 'd', initial_date: '1/12/2026' },
+            { type: 'plain_text_input', action_id: 't' },
+          ],
+        },
+      ],
+    });
+    expect(problems).toEqual([
+      'blocks[0].block_id: 256 > 255',
+      'blocks[0].elements[0].placeholder: 151 > 150',
+      'blocks[0].elements[0].initial_user: empty',
+      'blocks[0].elements[1].initial_date: not YYYY-MM-DD',
+      'blocks[0].elements[2]: plain_text_input cannot go in an actions block',
+    ]);
   });
 });
 
