@@ -31,14 +31,18 @@ export interface CoreHarness {
   close(): void;
 }
 
-export const openCoreHarness = (): CoreHarness => {
-  const database = openDatabase(':memory:');
-  const clock = fakeClock();
+/** The core over the database at `path` (':memory:' by default), with a fake clock. */
+export const openCoreHarness = (
+  path = ':memory:',
+  options: { now?: string; idPrefix?: string } = {},
+): CoreHarness => {
+  const database = openDatabase(path);
+  const clock = fakeClock(options.now);
   const gateway = new RecordingChatGateway();
   const deps: CoreDeps = {
     repos: createRepositories(database.db, { clock }),
     clock,
-    ids: sequentialIds(),
+    ids: sequentialIds(options.idPrefix),
     gateway,
   };
   return {
