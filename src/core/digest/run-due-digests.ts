@@ -1,6 +1,7 @@
-// Posts every digest that is due, exactly once. Each (schedule, due time) is claimed in
-// the run ledger before posting, so restarts, overlapping instances and retries can't
-// post twice. Runs missed while the bot was down are caught up once, marked late, when
+// Posts every digest that is due, once. Each (schedule, due time) is claimed in the run
+// ledger before posting, so restarts, overlapping instances and retries can't post twice.
+// A claim left by a process that died before sending is taken again after its lease; one
+// that died mid-send is not (it may have gone out), so a crash never causes a duplicate. Runs missed while the bot was down are caught up once, marked late, when
 // less than 12 hours late; older ones, and all but the latest missed run, are skipped
 // and recorded.
 import type { DigestSchedule } from '../domain/digests.js';
