@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { openDatabase } from './storage/database.js';
 import { createRepositories } from './storage/create-repositories.js';
-import { systemClock } from './core/ports/clock.js';
+import { systemClock, type Clock } from './core/ports/clock.js';
 import { timeOrderedIdSource } from './runtime/time-ordered-id-source.js';
 import type { CoreDeps } from './core/use-cases/core-deps.js';
 import { HttpRouter, sendJson } from './server/http-router.js';
@@ -43,6 +43,8 @@ const scheduledJobs = (deps: CoreDeps, charts: VegaChartRenderer): ScheduledJob[
 export interface StartOptions {
   /** `npm start -- --demo`: seed an empty playground workspace with the CFPB sample. */
   demo?: boolean;
+  /** The clock the core and scheduler use; tests pass a fake one to make time pass. */
+  clock?: Clock;
 }
 
 const playgroundLine = (config: Config, url: string, shared: boolean): string => {
@@ -83,6 +85,7 @@ export const startApp = async (
   logger: Logger,
   options: StartOptions = {},
 ): Promise<RunningApp> => {
+  const clock = options.clock ?? systemClock;
   const database = openDatabase(config.env.DATABASE_PATH);
   const playgroundLog = new PlaygroundLog();
   const slack =
@@ -93,11 +96,11 @@ export const startApp = async (
           logger,
           installations: new SqliteSlackInstallationRepository(database.db),
           ensureTenant: (tenantId, name) => deps.repos.tenants.ensure(tenantId, 'slack', name),
-          now: () => systemClock.now(),
+          now: () => clock.now(),
         });
   // Teams keeps conversation references through its own view of the same database.
   const teams = createTeamsAdapter(config, createRepositories(database.db), logger, {
-    clock: systemClock,
+    clock: clock,
   });
   const gateway = new RoutingChatGateway({
     local: new PlaygroundChatGateway(playgroundLog),
@@ -107,7 +110,7 @@ export const startApp = async (
   const charts = new VegaChartRenderer();
   const deps: CoreDeps = {
     repos: createRepositories(database.db),
-    clock: systemClock,
+    clock: clock,
     ids: timeOrderedIdSource,
     gateway,
     charts,

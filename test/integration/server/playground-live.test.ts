@@ -31,12 +31,13 @@ interface FeedMessage {
 const follow = async (
   user: string,
   until: (seen: FeedMessage[]) => boolean,
+  baseUrl = app.url,
 ): Promise<{ done: Promise<FeedMessage[]> }> => {
   let ready: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (ready = resolve));
   const done = new Promise<FeedMessage[]>((resolve, reject) => {
     const seen: FeedMessage[] = [];
-    const req = request(`${app.url}/api/events?user=${user}`, (res) => {
+    const req = request(`${baseUrl}/api/events?user=${user}`, (res) => {
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -98,5 +99,46 @@ describe('the playground over HTTP', () => {
       body: JSON.stringify({ user: 'ben', channel: 'dm-ana', line: '/cx' }),
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('a digest scheduled in the playground', () => {
+  it('fires on time, through the scheduler, into the channel', async () => {
+    const clockTmp = tempDir();
+    let now = new Date('2026-11-23T09:59:00Z');
+    const clock = { now: () => new Date(now) };
+    const timed = await startApp(
+      loadConfig({ PORT: '0', DATABASE_PATH: join(clockTmp.dir, 'clock.db') }),
+      createLogger('silent'),
+      { clock },
+    );
+    try {
+      const post = (line: string) =>
+        fetch(`${timed.url}/api/command`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ user: 'ana', line }),
+        });
+      await post('/cx-issue Parcel late #late-delivery');
+      const set = (await (await post('/cx-digest daily 10:00 tz:UTC')).json()) as { text: string };
+      expect(set.text).toContain('Every day at 10:00');
+      await timed.tick();
+      // Follow the feed first; then let time pass and the scheduler run twice.
+      const { done } = await follow(
+        'ana',
+        (seen) => seen.some((m) => m.text.includes('CX digest')),
+        timed.url,
+      );
+      now = new Date('2026-11-23T10:00:20Z');
+      await timed.tick();
+      await timed.tick();
+      const digests = (await done).filter((m) => m.text.includes('CX digest'));
+      expect(digests).toHaveLength(1);
+      expect(digests[0]?.channelId).toBe('general');
+      expect(digests[0]?.author.bot).toBe(true);
+    } finally {
+      await timed.stop();
+      clockTmp.cleanup();
+    }
   });
 });
