@@ -9,8 +9,14 @@ import { CHART_SCALE } from './chart-theme.js';
 import { messageSpec } from './message-spec.js';
 import { paretoBars } from './pareto-bars.js';
 import { paretoSpec } from './pareto-spec.js';
-import { renderVegaLite } from './render-vega-lite.js';
 import { trendReadings, trendSpec } from './trend-spec.js';
+
+// vega, vega-lite and resvg are loaded on the first chart, not at start-up: they are about
+// a third of the app's idle memory and start-up time, and many instances never draw one.
+let renderer: Promise<typeof import('./render-vega-lite.js')> | undefined;
+const renderVegaLite: (typeof import('./render-vega-lite.js'))['renderVegaLite'] = async (
+  ...args
+) => (await (renderer ??= import('./render-vega-lite.js'))).renderVegaLite(...args);
 
 export interface VegaChartRendererOptions {
   /** Directory with the bundled TTFs; found next to the package when omitted. */

@@ -3,6 +3,7 @@
 // written. On the same database file afterwards: the integrity check passes, the rows that
 // landed are whole batches (a prefix of the file, never part of a batch), and importing the
 // file again completes it without a duplicate.
+import { IMPORT_BATCH_SIZE } from '../../src/core/use-cases/import-issues.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +15,7 @@ import { secretsIn } from './support/captured-logs.js';
 
 const ROWS = 16_000;
 /** import-issues commits this many rows per transaction. */
-const BATCH = 2000;
+const BATCH = IMPORT_BATCH_SIZE;
 const MAP = 'theme=theme,customer=customer,summary=summary,date=date,id=id,cost=cost';
 
 const tmp = tempDir();

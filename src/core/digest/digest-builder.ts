@@ -32,13 +32,41 @@ export const buildDigestView = async (
   return digestView(content, await chartFor(charts, content));
 };
 
+/** Charts kept by content; a workspace's channels usually share a driver and a period. */
+const CHART_MEMO_SIZE = 16;
+
+/**
+ * Remembers the last few charts by their input. A chart takes ~120 ms of CPU to render, and
+ * when a thousand channels of one workspace are due in the same minute most of their
+ * digests show the very same Pareto: rendering it once keeps the tick short.
+ */
+export const memoizeParetoCharts = (charts: ChartRenderer): ChartRenderer => {
+  const memo = new Map<string, Promise<RenderedChart>>();
+  return {
+    metricTrend: (...args) => charts.metricTrend(...args),
+    paretoChart: (result, title) => {
+      const key = JSON.stringify([title, result]);
+      let chart = memo.get(key);
+      if (!chart) {
+        chart = charts.paretoChart(result, title);
+        // A failed render is not remembered, so the next digest tries again.
+        chart.catch(() => memo.delete(key));
+        memo.set(key, chart);
+        if (memo.size > CHART_MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+      }
+      return chart;
+    },
+  };
+};
+
 /** The builder the scheduler uses: the period runs from this schedule's last post. */
-export const makeDigestBuilder =
-  (charts: ChartRenderer | null): DigestBuilder =>
-  (deps: CoreDeps, schedule: DigestSchedule, { late }) =>
-    buildDigestView(deps, charts, {
+export const makeDigestBuilder = (charts: ChartRenderer | null): DigestBuilder => {
+  const memoized = charts ? memoizeParetoCharts(charts) : null;
+  return (deps: CoreDeps, schedule: DigestSchedule, { late }) =>
+    buildDigestView(deps, memoized, {
       tenantId: schedule.tenantId,
       keyDriverId: schedule.keyDriverId,
       since: deps.repos.digestRuns.lastPosted(schedule.tenantId, schedule.id),
       late,
     });
+};

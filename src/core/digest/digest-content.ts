@@ -108,14 +108,15 @@ export const buildDigestContent = (deps: CoreDeps, scope: DigestScope): DigestCo
   const previousStart = new Date(periodStart.getTime() - (now.getTime() - periodStart.getTime()));
   const driverFilter = scope.keyDriverId ? { keyDriverId: scope.keyDriverId } : {};
   const ranking = pareto(deps.repos.issues.totalsByTheme(tenantId, driverFilter), 'count');
+  // Only counts are needed for the periods: countsByTheme reads just the period's rows.
   const previous = new Map(
     deps.repos.issues
-      .totalsByTheme(tenantId, { ...driverFilter, since: previousStart, until: periodStart })
+      .countsByTheme(tenantId, { ...driverFilter, since: previousStart, until: periodStart })
       .map((t) => [t.themeId, t.count]),
   );
   const current = new Map(
     deps.repos.issues
-      .totalsByTheme(tenantId, { ...driverFilter, since: periodStart, until: now })
+      .countsByTheme(tenantId, { ...driverFilter, since: periodStart, until: now })
       .map((t) => [t.themeId, t.count]),
   );
   const openThemes = new Set(

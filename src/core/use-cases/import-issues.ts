@@ -11,6 +11,10 @@ import { parseAmountCell, parseDateCell, type DateOrder } from './import-cells.j
 import { addRowError, emptyReport, type CsvRow, type ImportReport } from './import-report.js';
 import { MAX_SUMMARY_LENGTH } from './log-issue.js';
 
+/** Rows per transaction. Each commit writes every page the batch dirtied to the WAL; larger
+ * batches share pages, and a crash loses at most one batch. */
+export const IMPORT_BATCH_SIZE = 5000;
+
 export const ISSUE_FIELDS = [
   'theme',
   'driver',
@@ -63,7 +67,7 @@ export const importIssueRows = async (
   checkIssueHeader(header, options.mapping);
   const report = emptyReport('issues');
   const catalog = new ImportCatalog(deps, actor, report);
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
   let batch: Staged[] = [];
   const flush = (): void => {
     const staged = batch;

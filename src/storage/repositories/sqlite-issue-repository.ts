@@ -22,6 +22,7 @@ import {
 } from './issue-rows.js';
 import {
   affectedRevenueQuery,
+  themeCountsQuery,
   themeTotalsQuery,
   toThemeTotals,
   type ThemeTotalsRow,
@@ -127,6 +128,13 @@ export class SqliteIssueRepository implements IssueRepository {
     return this.prepared<ThemeTotalsRow>(query.sql)
       .all(...query.params)
       .map(toThemeTotals);
+  }
+
+  countsByTheme(tenantId: string, filter: TotalsFilter): Array<{ themeId: string; count: number }> {
+    const query = themeCountsQuery(tenantId, filter);
+    return this.prepared<{ theme_id: string; n: number }>(query.sql)
+      .all(...query.params)
+      .map((r) => ({ themeId: r.theme_id, count: r.n }));
   }
 
   affectedRevenue(tenantId: string, themeIds: string[], filter: TotalsFilter): number {

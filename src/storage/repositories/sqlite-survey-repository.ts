@@ -5,7 +5,15 @@ import type { SurveyColumns, SurveyRepository } from '../../core/ports/repositor
 import type { Db } from '../database.js';
 import { surveyImports } from '../schema/index.js';
 import { notFound, withConflict } from '../storage-errors.js';
-import { toColumns, type ResponseCells } from './survey-columns.js';
+import {
+  extractable,
+  jsonPath,
+  toColumns,
+  toColumnsExtracted,
+  unionAspects,
+  type ExtractedCells,
+  type ResponseCells,
+} from './survey-columns.js';
 
 type SurveyImportRow = typeof surveyImports.$inferSelect;
 type NewSurveyImport = Omit<SurveyImport, 'tenantId' | 'rowCount'>;
@@ -39,6 +47,7 @@ export class SqliteSurveyRepository implements SurveyRepository {
   private readonly insertResponse: Database.Statement<ResponseParams>;
   private readonly countResponses: Database.Statement<string[], { n: number }>;
   private readonly responseCells: Database.Statement<string[], ResponseCells>;
+  private readonly extracted = new Map<number, Database.Statement<string[], ExtractedCells>>();
 
   constructor(private readonly db: Db) {
     this.sqlite = db.$client;
@@ -116,8 +125,28 @@ export class SqliteSurveyRepository implements SurveyRepository {
           : [this.getImport(tenantId, importId)].filter((s): s is SurveyImport => s !== null);
       const params = [tenantId, tenantId, importId ?? null, importId ?? null] as string[];
       const size = this.countResponses.get(...params)?.n ?? 0;
-      return toColumns(imports, size, this.responseCells.iterate(...params));
+      const aspects = unionAspects(imports);
+      if (!extractable(aspects))
+        return toColumns(imports, size, this.responseCells.iterate(...params));
+      const rows = this.extractedCells(aspects.length).iterate(...aspects.map(jsonPath), ...params);
+      return toColumnsExtracted(imports, size, rows);
     })();
+  }
+
+  /** The rows with each aspect's rating extracted by SQLite; one statement per width. */
+  private extractedCells(width: number): Database.Statement<string[], ExtractedCells> {
+    let statement = this.extracted.get(width);
+    if (!statement) {
+      const ratings = Array.from({ length: width }, () => ', json_extract(r.ratings, ?)').join('');
+      statement = this.sqlite
+        .prepare<string[], ExtractedCells>(
+          `SELECT r.import_id, COALESCE(r.core_growth, c.core_growth), r.outcome${ratings} ${RESPONSES_OF}
+           ORDER BY i.created_at, i.id, r.row_number`,
+        )
+        .raw(true);
+      this.extracted.set(width, statement);
+    }
+    return statement;
   }
 
   /** Its responses go with it (ON DELETE CASCADE). */

@@ -19,6 +19,45 @@ export function unionAspects(imports: SurveyImport[]): string[] {
 const rating = (value: unknown, naValue: number | null): number =>
   typeof value === 'number' && Number.isFinite(value) && value !== naValue ? value : Number.NaN;
 
+/**
+ * A row with its ratings already picked out of the JSON by SQLite (json_extract), in
+ * `aspects` order: [import_id, core_growth, outcome, ...ratings]. Parsing the JSON in
+ * JavaScript, one object per row, was most of the time key drivers took on a million rows.
+ */
+export type ExtractedCells = [string, number | null, number | null, ...unknown[]];
+
+/** SQLite JSON path labels are double-quoted; a name holding a quote or backslash can't be one. */
+export const extractable = (aspects: string[]): boolean =>
+  aspects.every((a) => !a.includes('"') && !a.includes('\\'));
+
+export const jsonPath = (aspect: string): string => `$."${aspect}"`;
+
+/** Fills columns from rows whose ratings SQLite extracted (see ExtractedCells). */
+export function toColumnsExtracted(
+  imports: SurveyImport[],
+  size: number,
+  rows: Iterable<ExtractedCells>,
+): SurveyColumns {
+  const aspects = unionAspects(imports);
+  const naByImport = new Map(imports.map((survey) => [survey.id, survey.naValue]));
+  const outcome = new Float64Array(size).fill(Number.NaN);
+  const coreGrowth = new Int8Array(size).fill(-1);
+  const columns = aspects.map(() => new Float64Array(size).fill(Number.NaN));
+  let i = 0;
+  for (const row of rows) {
+    if (i >= size) break; // rows added after the count was taken are left out
+    outcome[i] = row[2] ?? Number.NaN;
+    coreGrowth[i] = row[1] === null ? -1 : row[1];
+    const naValue = naByImport.get(row[0]) ?? null;
+    for (let a = 0; a < columns.length; a++)
+      (columns[a] as Float64Array)[i] = rating(row[a + 3], naValue);
+    i += 1;
+  }
+  const ratings: Record<string, Float64Array> = {};
+  aspects.forEach((aspect, a) => (ratings[aspect] = columns[a] as Float64Array));
+  return { aspects, outcome, coreGrowth, ratings };
+}
+
 /** Fills columns from `rows`; NaN marks a missing or not-applicable rating. */
 export function toColumns(
   imports: SurveyImport[],

@@ -32,13 +32,16 @@ export const issues = sqliteTable(
     uniqueIndex('issues_tenant_external_id_uq')
       .on(t.tenantId, t.externalId)
       .where(sql`${t.externalId} is not null`),
-    // Covers every column totalsByTheme reads, so Pareto over a million issues never touches
-    // the table. occurred_at comes before customer_id because imports arrive roughly in date
-    // order: new entries land near the end of each theme's range instead of at random pages.
+    // Covers every column totalsByTheme and weeklyCounts read, so Pareto over a million
+    // issues never touches the table. The key is (tenant, theme, number): numbers only grow,
+    // so an import appends at the end of each theme's range and a batch dirties a few
+    // hundred pages. Keyed on occurred_at instead, every row of a file in random date order
+    // landed on a random page, and a million-row import took 3x as long (bench/README.md).
     // (No index on customer_id alone for the same reason: it made bulk imports 2-3x slower.)
-    index('issues_tenant_theme_idx').on(
+    index('issues_tenant_theme_number_idx').on(
       t.tenantId,
       t.themeId,
+      t.number,
       t.occurredAt,
       t.customerId,
       t.keyDriverId,

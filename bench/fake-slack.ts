@@ -1,0 +1,142 @@
+// A small fake Slack Web API for the benchmarks: answers what the app calls, counts every
+// post per channel, and can enforce Slack's per-channel limit (1 message a second) with
+// 429 + Retry-After, as chat.postMessage does. test/support/fake-slack-api.ts records
+// every payload and checks it against Slack's limits; at 1,000s of calls we only count.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** The credentials the benchmark servers are started with. */
+export const SIGNING_SECRET = 'bench-signing-secret';
+export const BOT_TOKEN = 'xoxb-bench-token';
+
+export interface FakeSlackStats {
+  /** Messages per channel (or user, for DMs): a channel with more than one got a duplicate. */
+  messages: Map<string, number>;
+  rateLimited: number;
+  responseUrlPosts: number;
+  lastPostAt: number;
+}
+
+const readBody = async (req: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const argsOf = (type: string, raw: string): Record<string, string> => {
+  if (type.includes('json')) return JSON.parse(raw) as Record<string, string>;
+  if (!type.includes('urlencoded')) return {};
+  return Object.fromEntries(new URLSearchParams(raw));
+};
+
+export class FakeSlack {
+  readonly stats: FakeSlackStats = {
+    messages: new Map(),
+    rateLimited: 0,
+    responseUrlPosts: 0,
+    lastPostAt: 0,
+  };
+  private server: Server | undefined;
+  private base = '';
+  private ts = 0;
+  private readonly lastPost = new Map<string, number>();
+  private readonly busyOnce = new Set<string>();
+
+  /** perChannelMs: the least time between two posts in one channel (0: no limit). */
+  constructor(private readonly perChannelMs = 0) {}
+
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.base}/respond/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void readBody(req).then((raw) => {
+        const { status, body, headers } = this.answer(req, raw);
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    this.server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+
+  /** Someone else will just have spoken in `channel` when we first post: that post gets 429. */
+  busy(channel: string): void {
+    this.busyOnce.add(channel);
+  }
+
+  private answer(
+    req: IncomingMessage,
+    raw: string,
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
+    const path = new URL(req.url ?? '/', this.base).pathname;
+    if (path.startsWith('/respond/')) {
+      this.stats.responseUrlPosts += 1;
+      return { status: 200, body: { ok: true } };
+    }
+    if (path.startsWith('/upload/')) return { status: 200, body: { ok: true } };
+    const method = path.replace(/^\/api\//, '');
+    const args = argsOf(String(req.headers['content-type'] ?? ''), raw);
+    switch (method) {
+      case 'auth.test':
+        return { status: 200, body: { ok: true, user_id: 'UBOT', bot_id: 'B1', team_id: 'T1' } };
+      case 'chat.postMessage':
+        return this.post(String(args.channel));
+      case 'files.getUploadURLExternal':
+        return {
+          status: 200,
+          body: {
+            ok: true,
+            upload_url: `${this.base}/upload/F${++this.ts}`,
+            file_id: `F${this.ts}`,
+          },
+        };
+      case 'files.completeUploadExternal':
+        // Slack documents the 1-a-second limit for messages, not for file shares.
+        return { status: 200, body: { ok: true, files: [{ id: `F${this.ts}` }] } };
+      default:
+        return { status: 200, body: { ok: true, ts: `1700000000.${++this.ts}` } };
+    }
+  }
+
+  /** A message: limited per channel when perChannelMs is set. */
+  private post(channel: string): {
+    status: number;
+    body: unknown;
+    headers?: Record<string, string>;
+  } {
+    const now = Date.now();
+    if (this.busyOnce.delete(channel)) this.lastPost.set(channel, now);
+    const last = this.lastPost.get(channel);
+    if (this.perChannelMs > 0 && last !== undefined && now - last < this.perChannelMs) {
+      this.stats.rateLimited += 1;
+      const wait = Math.ceil((this.perChannelMs - (now - last)) / 1000);
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(wait) },
+      };
+    }
+    this.lastPost.set(channel, now);
+    this.stats.messages.set(channel, (this.stats.messages.get(channel) ?? 0) + 1);
+    this.stats.lastPostAt = now;
+    return {
+      status: 200,
+      body: { ok: true, channel, ts: `1700000000.${String(++this.ts).padStart(6, '0')}` },
+    };
+  }
+}

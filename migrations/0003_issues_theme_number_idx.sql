@@ -1,0 +1,2 @@
+DROP INDEX `issues_tenant_theme_idx`;--> statement-breakpoint
+CREATE INDEX `issues_tenant_theme_number_idx` ON `issues` (`tenant_id`,`theme_id`,`number`,`occurred_at`,`customer_id`,`key_driver_id`,`customer_cost_cents`,`company_cost_cents`);
