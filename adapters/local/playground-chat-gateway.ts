@@ -1,5 +1,6 @@
 // The core's outbound port for the playground: every post, reply, private note, update,
 // form and chart lands in the PlaygroundLog, which pushes it to the open pages.
+import { imageView } from '../../src/core/views/view-helpers.js';
 import type {
   ChatGateway,
   GatewayResult,
@@ -84,11 +85,7 @@ export class PlaygroundChatGateway implements ChatGateway {
     image: { png: Uint8Array; alt: string; title: string },
     threadId?: string,
   ): Promise<GatewayResult<PostedMessage>> {
-    const view: MessageView = {
-      fallbackText: image.alt,
-      visibility: 'public',
-      blocks: [{ type: 'image', png: image.png, alt: image.alt, title: image.title }],
-    };
+    const view = imageView(image);
     const thread = threadId ?? conversation.threadId ?? null;
     const message = this.log.postView(
       { channelId: conversation.channelId, threadId: thread },

@@ -1,6 +1,7 @@
 // The ChatGateway for Teams: proactive posts from stored conversation references through
 // CloudAdapter.continueConversationAsync. Failed sends are retried with backoff and
 // logged; they come back as values, never as throws.
+import { imageView } from '../../src/core/views/view-helpers.js';
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type {
   ChatGateway,
@@ -112,11 +113,7 @@ export class TeamsChatGateway implements ChatGateway {
     image: { png: Uint8Array; alt: string; title: string },
     threadId?: string,
   ): Promise<GatewayResult<PostedMessage>> {
-    const view: MessageView = {
-      blocks: [{ type: 'image', png: image.png, alt: image.alt, title: image.title }],
-      fallbackText: image.title,
-      visibility: 'public',
-    };
+    const view = imageView(image);
     return this.sendView(conversation, threadId ?? conversation.threadId, view);
   }
 

@@ -1,5 +1,6 @@
 // A ChatGateway that renders every message as plain text and hands it to a sink: the
 // CLI prints it, the first playground collects it. Message ids are sequential.
+import { imageView } from '../core/views/view-helpers.js';
 import type { ChatGateway, GatewayResult, PostedMessage } from '../core/ports/chat-gateway.js';
 import type { ConversationRef, UserRef } from '../core/domain/types.js';
 import type { MessageView } from '../core/views/message-view.js';
@@ -84,11 +85,7 @@ export class TextChatGateway implements ChatGateway {
     image: { png: Uint8Array; alt: string; title: string },
     threadId?: string,
   ): Promise<GatewayResult<PostedMessage>> {
-    const view: MessageView = {
-      fallbackText: image.alt,
-      visibility: 'public',
-      blocks: [{ type: 'image', png: image.png, alt: image.alt, title: image.title }],
-    };
+    const view = imageView(image);
     const messageId = this.emit(conversation.channelId, threadId ?? null, null, view);
     return { ok: true, value: { messageId, conversation } };
   }

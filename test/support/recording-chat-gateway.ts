@@ -1,5 +1,6 @@
 // A ChatGateway that records every call and renders each view as plain text, so tests
 // can read a conversation the way a person would. Threads get predictable ids.
+import { imageView } from '../../src/core/views/view-helpers.js';
 import type {
   ChatGateway,
   GatewayResult,
@@ -151,11 +152,7 @@ export class RecordingChatGateway implements ChatGateway {
     threadId?: string,
   ): Promise<GatewayResult<PostedMessage>> => {
     const messageId = this.nextId();
-    const view: MessageView = {
-      fallbackText: image.alt,
-      visibility: 'public',
-      blocks: [{ type: 'image', png: image.png, alt: image.alt, title: image.title }],
-    };
+    const view = imageView(image);
     const result = this.record({
       call: 'uploadImage',
       channelId: conversation.channelId,
