@@ -9,16 +9,8 @@ import { openDatabase } from '../dist/src/storage/database.js';
 import { systemClock } from '../dist/src/core/ports/clock.js';
 import { TextChatGateway } from '../dist/src/runtime/text-chat-gateway.js';
 import { timeOrderedIdSource } from '../dist/src/runtime/time-ordered-id-source.js';
-
-/** The column mapping the README uses for the CFPB complaints. */
-const CFPB_MAPPING = {
-  theme: 'Issue',
-  driver: 'Product',
-  customer: 'Company',
-  description: 'Consumer complaint narrative',
-  date: 'Date received',
-  id: 'Complaint ID',
-};
+// The README's CFPB mapping, the same one the playground's demo data uses.
+import { DEMO_MAPPING as CFPB_MAPPING } from '../dist/adapters/local/demo-data.js';
 
 const [file, dbPath] = process.argv.slice(2);
 const started = performance.now();
