@@ -64,3 +64,13 @@ export const chartConfig: Config = {
     symbolSize: 120,
   },
 };
+
+/** What every chart spec starts with: schema, fixed size, our theme and a titled card. */
+export const specFrame = (title: string, subtitle: string) => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  width: CHART_WIDTH,
+  height: CHART_HEIGHT,
+  autosize: { type: 'fit' as const, contains: 'padding' as const },
+  config: chartConfig,
+  title: { text: title, subtitle },
+});

@@ -3,14 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ParetoResult } from '../core/analytics/pareto.js';
 import { MEASURE_LABELS } from '../core/views/pareto-view.js';
-import {
-  chartConfig,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  FONT_SIZE,
-  PALETTE,
-  SEMIBOLD,
-} from './chart-theme.js';
+import { FONT_SIZE, PALETTE, SEMIBOLD, specFrame } from './chart-theme.js';
 import { isMoneyMeasure, type BarGroup, type ParetoBar } from './pareto-bars.js';
 
 const GROUP_ORDER: BarGroup[] = ['Vital few', 'Useful many', 'Other themes'];
@@ -170,12 +163,7 @@ export function paretoSpec({ result, bars, title, subtitle }: ParetoSpecInput): 
   const top = bars.reduce((max, b) => Math.max(max, b.value), 0) * HEADROOM;
   // Plain objects, as in trend-spec: the tests render every shape of input.
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: chartConfig,
-    title: { text: title, subtitle },
+    ...specFrame(title, subtitle),
     data: { values: bars },
     layer: [
       barLayer(result, bars, x, top),

@@ -3,14 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricPoint } from '../core/ports/chart-renderer.js';
 import { unitSuffix } from './chart-labels.js';
-import {
-  chartConfig,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  FONT_SIZE,
-  PALETTE,
-  SEMIBOLD,
-} from './chart-theme.js';
+import { FONT_SIZE, PALETTE, SEMIBOLD, specFrame } from './chart-theme.js';
 
 export interface TrendReading {
   /** Epoch milliseconds (UTC). */
@@ -158,12 +151,7 @@ export function trendSpec(input: TrendSpecInput): TopLevelSpec {
   // Built as plain objects: vega-lite's layer types are too deep to spell out here; the
   // tests render every variant, and compile() warns about anything it doesn't understand.
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: chartConfig,
-    title: { text: title, subtitle },
+    ...specFrame(title, subtitle),
     layer,
   } as TopLevelSpec;
 }
