@@ -24,6 +24,7 @@ import {
 } from './slack-installation-store.js';
 import { createTokenCipher } from './token-cipher.js';
 import { SlackReplies } from './slack-replies.js';
+import { AfterAckQueue } from '../../src/runtime/after-ack-queue.js';
 import { registerListeners } from './slack-listeners.js';
 import { dedupeEvents, startPruning } from './slack-event-dedupe.js';
 import { registerErrorHandler } from './slack-error-handler.js';
@@ -161,9 +162,14 @@ const mountRoutes = (
   router.add('GET', SLACK_PATHS.redirect, listener);
 };
 
+/** How long a stop waits for acked requests' work to finish. */
+const STOP_GRACE_MS = 10_000;
+
 export const createSlackAdapter = (options: SlackAdapterOptions): SlackAdapter => {
   const { config, logger } = options;
   const log = boltLogger(logger);
+  // Bolt's own client (listeners' few calls) keeps the SDK's 429 handling; the gateway's
+  // clients reject 429s and wait them out per channel (slack-rate-limits.ts).
   const clientOptions = {
     logger: log,
     retryConfig: SLACK_RETRY_POLICY,
@@ -185,12 +191,16 @@ export const createSlackAdapter = (options: SlackAdapterOptions): SlackAdapter =
     convoStore: false,
   });
   let stopPruning = (): void => undefined;
+  const afterAck = new AfterAckQueue({
+    onBacklog: (waiting) =>
+      logger.warn({ waiting }, 'slack: replies are falling behind the requests acked'),
+  });
   return {
     gateway,
     mount(router, core) {
       const replies = new SlackReplies(gateway, logger);
-      app.use(dedupeEvents(core, logger));
-      registerListeners(app, { core, replies, logger });
+      app.use(dedupeEvents(core, logger, afterAck));
+      registerListeners(app, { core, replies, logger, afterAck });
       registerErrorHandler(app, replies, logger);
       stopPruning = startPruning(core);
       if (parts.httpReceiver)
@@ -208,6 +218,8 @@ export const createSlackAdapter = (options: SlackAdapterOptions): SlackAdapter =
     stop: async () => {
       stopPruning();
       if (config.slack.mode === 'socket') await app.stop();
+      // Requests already acked still get their work done and their replies.
+      await afterAck.idle(STOP_GRACE_MS);
     },
   };
 };

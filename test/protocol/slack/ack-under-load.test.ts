@@ -64,3 +64,22 @@ describe('the 3-second budget with the database under load', () => {
     expect(slack.count("issues WHERE summary = 'Checkout froze'")).toBe(1);
   });
 });
+
+describe('a burst of commands', () => {
+  it('acks every one, then does each piece of work exactly once', async () => {
+    const before = slack.count('issues');
+    const acks = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        slack.command('/cx-issue', `Burst ${i} froze #burst`, `U${i % 7}`),
+      ),
+    );
+    expect(acks.map((r) => r.status)).toEqual(Array(40).fill(200));
+    const replies = await slack.fake.waitFor('response_url', 40, (c) =>
+      String(c.args.text).includes('Burst '),
+    );
+    const numbers = replies.map((r) => /Logged CX-(\d+)/.exec(String(r.args.text))?.[1]);
+    expect(new Set(numbers).size).toBe(40);
+    expect(slack.count("issues WHERE summary LIKE 'Burst %'")).toBe(40);
+    expect(slack.count('issues')).toBe(before + 40);
+  });
+});
