@@ -1,5 +1,7 @@
 // The core's outbound port over Slack's Web API. Each tenant's calls use that workspace's
-// bot token; failures come back as values. The SDK retries 429s after Retry-After.
+// bot token; failures come back as values. The SDK retries 5xx and failed requests; 429s
+// are rejected by the client and waited out per channel (SlackRateLimits), so one busy
+// channel never holds up the others.
 import { webApi } from '@slack/bolt';
 import type {
   ChatGateway,
@@ -14,6 +16,7 @@ import {
   type SlackImage,
 } from './block-kit/render-message.js';
 import { formOf, renderModal, type ModalOrigin } from './block-kit/render-modal.js';
+import { SlackRateLimits, type RateLimitScope, type RateLimitTimers } from './slack-rate-limits.js';
 
 type WebClient = webApi.WebClient;
 
@@ -36,6 +39,8 @@ export interface SlackGatewayOptions {
   clientOptions: webApi.WebClientOptions;
   /** The bot token for a tenant: the configured one, or the installation's under OAuth. */
   tokenFor(tenantId: string): string | undefined;
+  /** How Retry-After is waited out; tests pass a controlled clock. */
+  timers?: RateLimitTimers;
 }
 
 const failure = (e: unknown): GatewayResult<never> => {
@@ -45,8 +50,9 @@ const failure = (e: unknown): GatewayResult<never> => {
     statusCode?: number;
     data?: { error?: string };
   };
+  if (error.code === webApi.ErrorCode.RateLimitedError)
+    return { ok: false, retryable: true, error: 'ratelimited' };
   const retryable =
-    error.code === webApi.ErrorCode.RateLimitedError ||
     error.code === webApi.ErrorCode.RequestError ||
     (error.code === webApi.ErrorCode.HTTPError && (error.statusCode ?? 0) >= 500);
   return { ok: false, retryable, error: error.data?.error ?? error.message ?? String(e) };
@@ -54,8 +60,11 @@ const failure = (e: unknown): GatewayResult<never> => {
 
 export class SlackChatGateway implements ChatGateway {
   private readonly clients = new Map<string, WebClient>();
+  private readonly limits: SlackRateLimits;
 
-  constructor(private readonly options: SlackGatewayOptions) {}
+  constructor(private readonly options: SlackGatewayOptions) {
+    this.limits = new SlackRateLimits(options.timers);
+  }
 
   /** A Web API client for the tenant, shared per token. */
   client(tenantId: string): WebClient | undefined {
@@ -66,21 +75,26 @@ export class SlackChatGateway implements ChatGateway {
       client = new webApi.WebClient(token, {
         ...this.options.clientOptions,
         retryConfig: SLACK_RETRY_POLICY,
+        // A 429 comes back to us instead of pausing the client's queue for every channel.
+        rejectRateLimitedCalls: true,
       });
       this.clients.set(token, client);
     }
     return client;
   }
 
+  /** One Web API call, waiting out rate limits for its channel; never throws. */
   private async call<T>(
     tenantId: string,
+    scope: Omit<RateLimitScope, 'workspace'>,
     fn: (client: WebClient) => Promise<T>,
   ): Promise<GatewayResult<T>> {
     const client = this.client(tenantId);
     if (!client)
       return { ok: false, retryable: false, error: `Slack is not installed for ${tenantId}` };
     try {
-      return { ok: true, value: await fn(client) };
+      const value = await this.limits.run({ workspace: tenantId, ...scope }, () => fn(client));
+      return { ok: true, value };
     } catch (e: unknown) {
       return failure(e);
     }
@@ -91,7 +105,8 @@ export class SlackChatGateway implements ChatGateway {
     message: RenderedMessage,
     threadId?: string,
   ): Promise<GatewayResult<PostedMessage>> {
-    const result = await this.call(conversation.tenantId, async (client) => {
+    const scope = { method: 'chat.postMessage', channel: conversation.channelId };
+    const result = await this.call(conversation.tenantId, scope, async (client) => {
       const posted = await client.chat.postMessage({
         channel: conversation.channelId,
         text: message.text,
@@ -130,7 +145,8 @@ export class SlackChatGateway implements ChatGateway {
     view: MessageView,
   ): Promise<GatewayResult<void>> {
     const { text, blocks } = renderMessage(view);
-    return this.call(conversation.tenantId, async (client) => {
+    const scope = { method: 'chat.postEphemeral', channel: conversation.channelId };
+    return this.call(conversation.tenantId, scope, async (client) => {
       await client.chat.postEphemeral({
         channel: conversation.channelId,
         user: user.userId,
@@ -143,7 +159,8 @@ export class SlackChatGateway implements ChatGateway {
 
   update(message: PostedMessage, view: MessageView): Promise<GatewayResult<void>> {
     const { text, blocks } = renderMessage(view);
-    return this.call(message.conversation.tenantId, async (client) => {
+    const scope = { method: 'chat.update', channel: message.conversation.channelId };
+    return this.call(message.conversation.tenantId, scope, async (client) => {
       await client.chat.update({
         channel: message.conversation.channelId,
         ts: message.messageId,
@@ -167,7 +184,7 @@ export class SlackChatGateway implements ChatGateway {
     const form = formOf(view);
     if (!form || !trigger)
       return { ok: false, retryable: false, error: 'a modal needs a form and a trigger_id' };
-    return this.call(user.tenantId, async (client) => {
+    return this.call(user.tenantId, { method: 'views.open' }, async (client) => {
       await client.views.open({
         trigger_id: trigger,
         view: renderModal(view, form, origin) as unknown as webApi.ViewsOpenArguments['view'],
@@ -190,7 +207,8 @@ export class SlackChatGateway implements ChatGateway {
     image: { png: Uint8Array; alt: string; title: string },
     threadId?: string,
   ): Promise<GatewayResult<PostedMessage>> {
-    return this.call(conversation.tenantId, async (client) => {
+    const scope = { method: 'files.uploadV2', channel: conversation.channelId };
+    return this.call(conversation.tenantId, scope, async (client) => {
       const name = `${image.title.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'chart'}.png`;
       await client.files.uploadV2({
         channel_id: conversation.channelId,

@@ -1,13 +1,16 @@
 // Slack Web API faults between the app and Slack: 429 with Retry-After, 500s, dropped
 // connections and requests that are never answered. Each is retried, and a post ends up in
-// Slack exactly once; past the retry budget the user is told, and nothing is half-done.
-// The tests run concurrently (each on its own channel): the production backoff takes seconds.
+// Slack exactly once; past the retry budget the user is told (or the digest ledger retries
+// later), and nothing is half-done. 429s are retried by the gateway per channel, the rest by
+// the SDK. The tests run concurrently (each on its own channel): the production backoff
+// takes seconds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackChatGateway } from '../../adapters/slack/slack-chat-gateway.js';
+import { SLACK_RATE_LIMIT_POLICY } from '../../adapters/slack/slack-rate-limits.js';
 import { FakeSlackApi } from '../support/fake-slack-api.js';
 import { BOT_TOKEN, startSlackHarness, type SlackHarness } from '../support/slack-harness.js';
 import { captureLogs, secretsIn } from './support/captured-logs.js';
-import { FaultySlackProxy } from './support/faulty-slack-proxy.js';
+import { FaultySlackProxy, type Fault } from './support/faulty-slack-proxy.js';
 
 const view = (text: string) => ({
   fallbackText: text,
@@ -108,18 +111,52 @@ describe('the Slack gateway, with a short request timeout', () => {
   it.concurrent(
     'retries a request that timed out (and a 503 after it) and posts once',
     async () => {
-      proxy.fail('chat.postMessage', ['timeout', '503']);
+      proxy.fail('chat.postMessage', ['timeout', '503'], 'C-timeout');
       const conversation = { platform: 'slack' as const, tenantId: 'T1', channelId: 'C-timeout' };
       const result = await gateway().post(conversation, view('Digest after timeouts'));
       expect(result.ok).toBe(true);
       expect(
         fake.called('chat.postMessage').filter((c) => c.args.channel === 'C-timeout'),
       ).toHaveLength(1);
-      expect(proxy.attemptsOf('chat.postMessage').map((a) => a.outcome)).toEqual([
+      expect(proxy.attemptsOf('chat.postMessage', 'C-timeout').map((a) => a.outcome)).toEqual([
         'timeout',
         '503',
         'forwarded',
       ]);
     },
   );
+
+  it.concurrent(
+    'retries a digest through 429 with Retry-After, a 500 and a timeout, and posts it once',
+    async () => {
+      proxy.fail('chat.postMessage', ['429', '500', 'timeout', '429'], 'C-digest');
+      const conversation = { platform: 'slack' as const, tenantId: 'T1', channelId: 'C-digest' };
+      const result = await gateway().post(conversation, view('Digest after every fault'));
+      expect(result.ok).toBe(true);
+      expect(
+        fake.called('chat.postMessage').filter((c) => c.args.channel === 'C-digest'),
+      ).toHaveLength(1);
+      expect(proxy.attemptsOf('chat.postMessage', 'C-digest').map((a) => a.outcome)).toEqual([
+        '429',
+        '500',
+        'timeout',
+        '429',
+        'forwarded',
+      ]);
+    },
+  );
+
+  it.concurrent('reports a channel that stays rate limited as a retryable failure', async () => {
+    proxy.fail('chat.postMessage', Array<Fault>(20).fill('429'), 'C-limited');
+    const conversation = { platform: 'slack' as const, tenantId: 'T1', channelId: 'C-limited' };
+    const result = await gateway().post(conversation, view('Never gets through'));
+    expect(result).toEqual({ ok: false, retryable: true, error: 'ratelimited' });
+    expect(fake.called('chat.postMessage').filter((c) => c.args.channel === 'C-limited')).toEqual(
+      [],
+    );
+    // Bounded: a few attempts, not one per Retry-After forever.
+    expect(proxy.attemptsOf('chat.postMessage', 'C-limited')).toHaveLength(
+      SLACK_RATE_LIMIT_POLICY.retries + 1,
+    );
+  });
 });

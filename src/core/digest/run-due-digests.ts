@@ -1,10 +1,12 @@
 // Posts every digest that is due, once. Each (schedule, due time) is claimed in the run
 // ledger before posting, so restarts, overlapping instances and retries can't post twice.
 // A claim left by a process that died before sending is taken again after its lease; one
-// that died mid-send is not (it may have gone out), so a crash never causes a duplicate. Runs missed while the bot was down are caught up once, marked late, when
-// less than 12 hours late; older ones, and all but the latest missed run, are skipped
-// and recorded.
-import type { DigestSchedule } from '../domain/digests.js';
+// that died mid-send is not (it may have gone out), so a crash never causes a duplicate.
+// Runs missed while the bot was down are caught up once, marked late, when less than 12
+// hours late; older ones, and all but the latest missed run, are skipped and recorded.
+// Schedules are delivered a few at a time; each one's outcome is its own.
+import { AppError } from '../domain/errors.js';
+import type { DigestRun, DigestSchedule } from '../domain/digests.js';
 import type { MessageView } from '../views/message-view.js';
 import type { CoreDeps } from '../use-cases/core-deps.js';
 import { runsBetween } from '../cron/next-runs.js';
@@ -20,6 +22,14 @@ export const RETRY_BACKOFF_MINUTES = [1, 5, 15, 60] as const;
  * to the send). Far longer than a build and a send with all their retries take.
  */
 export const CLAIM_LEASE_MS = 10 * 60_000;
+/**
+ * Schedules delivered at once. Building a digest is synchronous database work, but posting
+ * it waits on the network, and on Retry-After when Slack rate-limits a channel: a few at a
+ * time overlap those waits, so one slow channel doesn't hold up the rest. Few, because the
+ * builds share one CPU and Slack also limits messages per workspace (several hundred a
+ * minute), which more parallel posts would only run into sooner.
+ */
+export const DELIVERY_CONCURRENCY = 6;
 
 export interface DigestContext {
   now: Date;
@@ -96,12 +106,18 @@ const runSchedule = async (
     const lateness = now.getTime() - dueAt.getTime();
     const superseded = i < due.length - 1 && lateness > ON_TIME_GRACE_MS;
     if (lateness > CATCH_UP_LIMIT_MS || superseded) {
-      const reason =
-        lateness > CATCH_UP_LIMIT_MS ? 'more than 12 hours late' : 'superseded by a later run';
+      const reason = lateness > CATCH_UP_LIMIT_MS ? TOO_LATE : 'superseded by a later run';
       deps.repos.digestRuns.skip(s.tenantId, s.id, dueAt, reason);
       report.skipped += 1;
     } else if (
-      deps.repos.digestRuns.claim(s.tenantId, s.id, dueAt, lateness > ON_TIME_GRACE_MS, lease(now))
+      // The lease runs from the claim, not from the start of a long tick.
+      deps.repos.digestRuns.claim(
+        s.tenantId,
+        s.id,
+        dueAt,
+        lateness > ON_TIME_GRACE_MS,
+        lease(deps.clock.now()),
+      )
     ) {
       await deliver(deps, build, s, dueAt, 1, report);
     }
@@ -109,29 +125,93 @@ const runSchedule = async (
   deps.repos.digestSchedules.setCheckedUntil(s.tenantId, s.id, now);
 };
 
-/** Called every minute by the scheduler (and at start-up, to catch up). */
+/**
+ * Runs `task` for each item, at most `limit` at a time. A task that throws doesn't stop the
+ * others; its error is collected and returned.
+ */
+const eachLimited = async <T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<unknown[]> => {
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (e: unknown) {
+        errors.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return errors;
+};
+
+/** Retries whose backoff or lease is over: abandoned ones are closed, the rest delivered. */
+const runRetry = async (
+  deps: CoreDeps,
+  build: DigestBuilder,
+  run: DigestRun,
+  now: Date,
+  report: DigestRunReport,
+): Promise<void> => {
+  if (now.getTime() - run.dueAt.getTime() > CATCH_UP_LIMIT_MS) {
+    // An abandoned claim found after long downtime: too late to be useful.
+    deps.repos.digestRuns.markFailed(run.tenantId, run.scheduleId, run.dueAt, TOO_LATE, null);
+    return;
+  }
+  const schedule = deps.repos.digestSchedules.get(run.tenantId, run.scheduleId);
+  if (
+    !schedule?.active ||
+    !deps.repos.digestRuns.reclaim(
+      run.tenantId,
+      run.scheduleId,
+      run.dueAt,
+      now,
+      lease(deps.clock.now()),
+    )
+  )
+    return;
+  await deliver(deps, build, schedule, run.dueAt, run.attempts + 1, report);
+};
+
+/** The first few errors' messages: enough to act on, when the database is down for all. */
+const summary = (errors: unknown[]): string => {
+  const shown = errors.slice(0, 3).map((e) => (e instanceof Error ? e.message : String(e)));
+  return `${shown.join('; ')}${errors.length > shown.length ? '; …' : ''}`;
+};
+
+/**
+ * Called every minute by the scheduler (and at start-up, to catch up). Every schedule is
+ * handled even when another one throws (a database error); those errors are thrown together
+ * at the end, with the report, so the scheduler logs them.
+ */
 export const runDueDigests = async (
   deps: CoreDeps,
   build: DigestBuilder,
 ): Promise<DigestRunReport> => {
   const now = deps.clock.now();
   const report: DigestRunReport = { posted: 0, failed: 0, skipped: 0 };
-  for (const schedule of deps.repos.digestSchedules.listAllActive()) {
-    await runSchedule(deps, build, schedule, now, report);
-  }
-  for (const run of deps.repos.digestRuns.retriesDue(now)) {
-    const schedule = deps.repos.digestSchedules.get(run.tenantId, run.scheduleId);
-    if (now.getTime() - run.dueAt.getTime() > CATCH_UP_LIMIT_MS) {
-      // An abandoned claim found after long downtime: too late to be useful.
-      deps.repos.digestRuns.markFailed(run.tenantId, run.scheduleId, run.dueAt, TOO_LATE, null);
-      continue;
-    }
-    if (
-      !schedule?.active ||
-      !deps.repos.digestRuns.reclaim(run.tenantId, run.scheduleId, run.dueAt, now, lease(now))
-    )
-      continue;
-    await deliver(deps, build, schedule, run.dueAt, run.attempts + 1, report);
-  }
+  const errors = await eachLimited(
+    deps.repos.digestSchedules.listAllActive(),
+    DELIVERY_CONCURRENCY,
+    (schedule) => runSchedule(deps, build, schedule, now, report),
+  );
+  // Then earlier runs whose retry time, or abandoned claim's lease, has come.
+  errors.push(
+    ...(await eachLimited(deps.repos.digestRuns.retriesDue(now), DELIVERY_CONCURRENCY, (run) =>
+      runRetry(deps, build, run, now, report),
+    )),
+  );
+  if (errors.length > 0)
+    throw new AppError(
+      'digest.tick-failed',
+      `${errors.length} digest run(s) could not be handled (posted ${report.posted}, ` +
+        `failed ${report.failed}, skipped ${report.skipped}): ${summary(errors)}`,
+      { cause: errors.length === 1 ? errors[0] : new AggregateError(errors) },
+    );
   return report;
 };
