@@ -2,23 +2,27 @@
 // it, while handing it to the platform (before and after the platform got it) and after it
 // was recorded as posted. After a restart on the same database file a digest is posted at
 // most once, and exactly once whenever the crash left no doubt about whether it went out.
+// Each scenario has its own database file and child, so they run side by side.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { runDueDigests, type DigestBuilder } from '../../src/core/digest/run-due-digests.js';
 import type { DigestRun } from '../../src/core/domain/digests.js';
+import type { Clock } from '../../src/core/ports/clock.js';
 import type { CoreDeps } from '../../src/core/use-cases/core-deps.js';
 import { createRepositories } from '../../src/storage/create-repositories.js';
 import { openDatabase } from '../../src/storage/database.js';
-import { fakeClock, sequentialIds } from '../support/core-harness.js';
 import { RecordingChatGateway } from '../support/recording-chat-gateway.js';
 import { tempDir } from '../support/run-cli.js';
-import { spawnTs } from './support/child-process.js';
+import { killChildren, spawnScript } from './support/child-process.js';
 import { secretsIn } from './support/captured-logs.js';
 
 const CHILD = 'test/reliability/support/crash-child.ts';
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+afterAll(async () => {
+  await killChildren();
+  tmp.cleanup();
+});
 
 const DUE = '2026-11-02T09:00:00.000Z';
 
@@ -49,12 +53,14 @@ const posts = (postsFile: string): string[] =>
 const restartAndTick = async (dbPath: string, postsFile: string, at: string) => {
   const database = openDatabase(dbPath);
   try {
-    const clock = fakeClock(at);
+    // Stopped at `at` (not core-harness's fake clock: that file loads every command handler).
+    const clock: Clock = { now: () => new Date(at) };
+    let id = 0;
     const gateway = new RecordingChatGateway();
     const deps: CoreDeps = {
       repos: createRepositories(database.db, { clock }),
       clock,
-      ids: sequentialIds(`restart-${at}`),
+      ids: { next: () => `restart-${at}-${++id}` },
       gateway: {
         ...gateway,
         post: async (conversation, view) => {
@@ -101,11 +107,17 @@ const SCENARIOS: Scenario[] = [
 ]; // prettier-ignore
 
 describe('SIGKILL during a digest run', () => {
-  it.each(SCENARIOS)(
+  it.concurrent.for(SCENARIOS)(
     '$name: posted $posted time(s), never twice',
-    async ({ name, block, marker, posted, status }) => {
+    async ({ name, block, marker, posted, status }, { expect }) => {
       const { dbPath, postsFile } = setUp(name.replaceAll(' ', '-'));
-      const child = spawnTs(CHILD, ['digest', dbPath, postsFile, '2026-11-02T09:00:30Z', block]);
+      const child = await spawnScript(CHILD, [
+        'digest',
+        dbPath,
+        postsFile,
+        '2026-11-02T09:00:30Z',
+        block,
+      ]);
       await child.waitFor(marker);
       await child.kill();
       expect(secretsIn(child.output())).toEqual([]);
@@ -128,20 +140,24 @@ describe('SIGKILL during a digest run', () => {
     },
   );
 
-  it('gives up on an abandoned claim found more than 12 hours late, without posting it', async () => {
-    const { dbPath, postsFile } = setUp('abandoned-long-ago');
-    const child = spawnTs(CHILD, [
-      'digest',
-      dbPath,
-      postsFile,
-      '2026-11-02T09:00:30Z',
-      'block-build',
-    ]);
-    await child.waitFor('BUILDING');
-    await child.kill();
-    const { report, runs } = await restartAndTick(dbPath, postsFile, '2026-11-02T22:00:00Z');
-    expect(report.posted).toBe(0);
-    expect(posts(postsFile)).toEqual([]);
-    expect(runAt(runs, DUE)).toMatchObject({ status: 'failed', nextAttemptAt: null });
-  });
+  it.concurrent(
+    'gives up on an abandoned claim found more than 12 hours late, without posting it',
+    async ({ expect }) => {
+      const { dbPath, postsFile } = setUp('abandoned-long-ago');
+      const child = await spawnScript(CHILD, [
+        'digest',
+        dbPath,
+        postsFile,
+        '2026-11-02T09:00:30Z',
+        'block-build',
+      ]);
+      await child.waitFor('BUILDING');
+      await child.kill();
+      expect(secretsIn(child.output())).toEqual([]);
+      const { report, runs } = await restartAndTick(dbPath, postsFile, '2026-11-02T22:00:00Z');
+      expect(report.posted).toBe(0);
+      expect(posts(postsFile)).toEqual([]);
+      expect(runAt(runs, DUE)).toMatchObject({ status: 'failed', nextAttemptAt: null });
+    },
+  );
 });

@@ -9,17 +9,21 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCliJson, tempDir } from '../support/run-cli.js';
-import { spawnTs } from './support/child-process.js';
+import { tempDir } from '../support/run-cli.js';
+import { killChildren, runScript, spawnScript } from './support/child-process.js';
 import { secretsIn } from './support/captured-logs.js';
 
 const ROWS = 16_000;
 /** import-issues commits this many rows per transaction. */
 const BATCH = IMPORT_BATCH_SIZE;
 const MAP = 'theme=theme,customer=customer,summary=summary,date=date,id=id,cost=cost';
+const CLI = 'src/cli/main.ts';
 
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+afterAll(async () => {
+  await killChildren();
+  tmp.cleanup();
+});
 
 const generateCsv = (path: string): void => {
   const lines = ['id,date,theme,customer,summary,cost'];
@@ -59,7 +63,7 @@ describe('SIGKILL during import-issues', () => {
     const dbPath = join(tmp.dir, 'import.db');
     generateCsv(csv);
 
-    const child = spawnTs('src/cli/main.ts', ['import-issues', csv, '--map', MAP, '--db', dbPath]);
+    const child = await spawnScript(CLI, ['import-issues', csv, '--map', MAP, '--db', dbPath]);
     while (issueCount(dbPath) === 0 && child.process.exitCode === null) await sleep(2);
     await child.kill();
     expect(secretsIn(child.output())).toEqual([]);
@@ -86,16 +90,22 @@ describe('SIGKILL during import-issues', () => {
     });
 
     // Run again on the same file: the committed rows are recognised by id, the rest land.
-    const { run, json } = await runCliJson<{ imported: number; skippedDuplicates: number }>([
+    const run = await runScript(CLI, [
       'import-issues',
       csv,
       '--map',
       MAP,
       '--db',
       dbPath,
+      '--json',
     ]);
-    expect(run.code).toBe(0);
-    expect(json).toMatchObject({ imported: ROWS - committed, skippedDuplicates: committed });
+    expect(run.code, run.output).toBe(0);
+    expect(() => JSON.parse(run.stdout) as unknown, run.output).not.toThrow();
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      imported: ROWS - committed,
+      skippedDuplicates: committed,
+    });
+    expect(secretsIn(run.output)).toEqual([]);
     read(dbPath, (db) => {
       const row = db
         .prepare('SELECT count(*) AS n, count(DISTINCT external_id) AS distinctIds FROM issues')

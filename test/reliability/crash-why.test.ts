@@ -2,16 +2,21 @@
 // between two steps, then in the middle of a step (after the answer was committed, while the
 // next question was being posted). After each restart the dialog resumes at the step the
 // database holds, nothing answered is lost or counted twice, and it runs on to the end.
+// The second child is started ahead of time and handed its arguments once the first is
+// dead, so its start-up overlaps the first one's run.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/run-cli.js';
 import { openWhyHarness } from '../integration/why/why-harness.js';
-import { spawnTs } from './support/child-process.js';
+import { killChildren, spawnScript } from './support/child-process.js';
 import { secretsIn } from './support/captured-logs.js';
 
 const CHILD = 'test/reliability/support/crash-child.ts';
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+afterAll(async () => {
+  await killChildren();
+  tmp.cleanup();
+});
 
 const chainOf = (dbPath: string, threadId: string) => {
   const h = openWhyHarness({ path: dbPath, idPrefix: `check-${Date.now()}` });
@@ -35,8 +40,9 @@ describe('SIGKILL during a 5-why', () => {
   it('resumes at the same step after a kill between steps and one inside a step', async () => {
     const dbPath = join(tmp.dir, 'why.db');
 
+    const second = await spawnScript(CHILD, ['--args-from-stdin']);
     // 1. Killed between steps, with two whys answered.
-    const first = spawnTs(CHILD, ['why', dbPath, 'start']);
+    const first = await spawnScript(CHILD, ['why', dbPath, 'start']);
     const threadId = await first.waitFor('THREAD');
     await first.waitFor('BETWEEN-STEPS');
     await first.kill();
@@ -56,13 +62,16 @@ describe('SIGKILL during a 5-why', () => {
     }
 
     // 2. Killed inside a step: why 3 is committed, its follow-up question never posted.
-    const second = spawnTs(CHILD, [
-      'why',
-      dbPath,
-      'answer-and-block',
-      threadId,
-      'Pick lists are printed once a day',
-    ]);
+    await second.waitFor('READY');
+    second.send(
+      JSON.stringify([
+        'why',
+        dbPath,
+        'answer-and-block',
+        threadId,
+        'Pick lists are printed once a day',
+      ]),
+    );
     await second.waitFor('REPLYING');
     await second.kill();
     const afterSecond = chainOf(dbPath, threadId);
