@@ -37,6 +37,7 @@ export { looksLikeNpsScale, nps, outcomeScale, type NpsResult, type OutcomeScale
 export {
   DEFAULT_MIN_N,
   keyDrivers,
+  keyDriversFromCrosstabs,
   type AspectResult,
   type KeyDriverOptions,
   type KeyDriverReport,

@@ -1,8 +1,20 @@
 // Key-driver analysis: how strongly each aspect rating moves with the outcome (loyalty)
 // rating, overall and for core-growth customers against the rest.
-import type { SurveyColumns } from '../ports/repositories.js';
-import { pearson, spearman, type CorrelationNullReason } from './correlation.js';
-import { nps, outcomeScale, type NpsResult, type OutcomeScale } from './nps.js';
+//
+// Every figure is a function of frequency tables (per segment and aspect, the counts of each
+// (rating, outcome) pair; per segment, the counts of each outcome), so both entry points
+// build those tables and share one analysis. Ranks with ties need only the counts too.
+import type { SurveyColumns, SurveyCrosstabs } from '../ports/repositories.js';
+import type { CorrelationNullReason } from './correlation.js';
+import { crosstabPearson, crosstabSpearman, type CountTable } from './crosstab-correlation.js';
+import {
+  mergedTable,
+  npsOfCounts,
+  tabulateColumns,
+  tabulateCrosstabs,
+  type Tabulation,
+} from './crosstabs.js';
+import { outcomeScale, type NpsResult, type OutcomeScale } from './nps.js';
 
 export interface KeyDriverOptions {
   /** An aspect rating meaning "not applicable" (e.g. 0); treated as missing. The outcome keeps it. */
@@ -47,23 +59,7 @@ export interface KeyDriverReport {
 export const DEFAULT_MIN_N = 30;
 const CORE_GROWTH = 1;
 const REST = 0;
-
-/** A copy of `column` with the "not applicable" value turned into NaN. */
-function withoutNa(column: Float64Array, naValue: number | null): Float64Array {
-  const out = Float64Array.from(column);
-  if (naValue === null) return out;
-  for (let i = 0; i < out.length; i++) if (out[i] === naValue) out[i] = Number.NaN;
-  return out;
-}
-
-const select = (column: Float64Array, rows: Uint32Array): Float64Array =>
-  Float64Array.from(rows, (row) => column[row] as number);
-
-function rowsOfSegment(coreGrowth: Int8Array, code: number): Uint32Array {
-  const rows: number[] = [];
-  for (let i = 0; i < coreGrowth.length; i++) if (coreGrowth[i] === code) rows.push(i);
-  return Uint32Array.from(rows);
-}
+const NO_PAIRS: CountTable = { x: [], y: [], w: [] };
 
 // Null r sorts last; equal r falls back to the aspect name so the order is deterministic.
 function compareAspects(a: AspectResult, b: AspectResult): number {
@@ -71,14 +67,9 @@ function compareAspects(a: AspectResult, b: AspectResult): number {
   return b.r - a.r || (a.aspect < b.aspect ? -1 : a.aspect > b.aspect ? 1 : 0);
 }
 
-function analyseAspect(
-  aspect: string,
-  rating: Float64Array,
-  outcome: Float64Array,
-  minN: number,
-): AspectResult {
-  const r = pearson(rating, outcome);
-  const rho = spearman(rating, outcome);
+function analyseAspect(aspect: string, table: CountTable, minN: number): AspectResult {
+  const r = crosstabPearson(table);
+  const rho = crosstabSpearman(table);
   return {
     aspect,
     r: r.r,
@@ -92,40 +83,39 @@ function analyseAspect(
   };
 }
 
+/** Every aspect in `aspects` order (which a stable sort keeps for ties of null r), then by r. */
 function analyseAll(
-  ratings: ReadonlyMap<string, Float64Array>,
-  outcome: Float64Array,
+  aspects: string[],
+  tableOf: (aspect: string) => CountTable | undefined,
   minN: number,
 ): AspectResult[] {
-  const results = [...ratings].map(([aspect, rating]) =>
-    analyseAspect(aspect, rating, outcome, minN),
-  );
+  const results = aspects.map((aspect) => analyseAspect(aspect, tableOf(aspect) ?? NO_PAIRS, minN));
   return results.sort(compareAspects);
 }
 
-function analyseSegment(
-  ratings: ReadonlyMap<string, Float64Array>,
-  outcome: Float64Array,
-  rows: Uint32Array,
-  minN: number,
-): AspectResult[] | null {
-  if (rows.length === 0) return null;
-  const subset = new Map([...ratings].map(([aspect, col]) => [aspect, select(col, rows)]));
-  return analyseAll(subset, select(outcome, rows), minN);
+function analyseSegment(tabulation: Tabulation, code: number, minN: number): AspectResult[] | null {
+  const segment = tabulation.segments.get(code);
+  if (!segment || segment.rows === 0) return null;
+  return analyseAll(tabulation.aspects, (aspect) => segment.pairs.get(aspect), minN);
 }
 
-/** Cleaned rating columns; an aspect with no column (absent from an import) is all NaN. */
-function cleanRatings(columns: SurveyColumns, naValue: number | null): Map<string, Float64Array> {
-  const length = columns.outcome.length;
-  const cleaned = new Map<string, Float64Array>();
-  for (const aspect of columns.aspects) {
-    const column = columns.ratings[aspect] ?? new Float64Array(length).fill(Number.NaN);
-    if (column.length !== length) {
-      throw new RangeError(`Aspect "${aspect}" has ${column.length} rows; outcome has ${length}.`);
-    }
-    cleaned.set(aspect, withoutNa(column, naValue));
-  }
-  return cleaned;
+/** The report from frequency tables: the one analysis both entry points share. */
+function analyse(tabulation: Tabulation, minN: number): KeyDriverReport {
+  const outcomes = [...tabulation.outcomes.keys()];
+  const scale = outcomeScale(outcomes); // depends only on which values occur
+  let n = 0;
+  for (const count of tabulation.outcomes.values()) n += count;
+  return {
+    overall: analyseAll(tabulation.aspects, (aspect) => mergedTable(tabulation, aspect), minN),
+    segments: {
+      coreGrowth: analyseSegment(tabulation, CORE_GROWTH, minN),
+      rest: analyseSegment(tabulation, REST, minN),
+    },
+    nps: scale === 'nps-0-10' ? npsOfCounts(tabulation.outcomes) : null,
+    outcomeScale: scale,
+    n,
+    rows: tabulation.rows,
+  };
 }
 
 /** Key-driver analysis of survey columns: correlations overall and per segment, plus NPS. */
@@ -133,30 +123,26 @@ export function keyDrivers(
   columns: SurveyColumns,
   options: KeyDriverOptions = {},
 ): KeyDriverReport {
-  const naValue = options.naValue ?? null;
-  const minN = options.minN ?? DEFAULT_MIN_N;
-  if (columns.coreGrowth.length !== columns.outcome.length) {
+  const length = columns.outcome.length;
+  if (columns.coreGrowth.length !== length) {
     throw new RangeError('coreGrowth and outcome columns differ in length.');
   }
+  for (const aspect of columns.aspects) {
+    const column = columns.ratings[aspect];
+    if (column && column.length !== length) {
+      throw new RangeError(`Aspect "${aspect}" has ${column.length} rows; outcome has ${length}.`);
+    }
+  }
   // "Not applicable" applies to aspects only: 0 is a real score on an NPS outcome.
-  const outcome = Float64Array.from(columns.outcome);
-  const ratings = cleanRatings(columns, naValue);
-  const scale = outcomeScale(outcome);
-  const npsResult = scale === 'nps-0-10' ? nps(outcome) : null;
-  return {
-    overall: analyseAll(ratings, outcome, minN),
-    segments: {
-      coreGrowth: analyseSegment(
-        ratings,
-        outcome,
-        rowsOfSegment(columns.coreGrowth, CORE_GROWTH),
-        minN,
-      ),
-      rest: analyseSegment(ratings, outcome, rowsOfSegment(columns.coreGrowth, REST), minN),
-    },
-    nps: npsResult,
-    outcomeScale: scale,
-    n: outcome.filter(Number.isFinite).length,
-    rows: outcome.length,
-  };
+  const tabulation = tabulateColumns(columns, options.naValue ?? null);
+  return analyse(tabulation, options.minN ?? DEFAULT_MIN_N);
+}
+
+/** The same analysis from stored frequency tables (SurveyRepository.crosstabs). */
+export function keyDriversFromCrosstabs(
+  tables: SurveyCrosstabs,
+  options: KeyDriverOptions = {},
+): KeyDriverReport {
+  const tabulation = tabulateCrosstabs(tables, options.naValue ?? null);
+  return analyse(tabulation, options.minN ?? DEFAULT_MIN_N);
 }

@@ -55,4 +55,6 @@ export interface MetricRepository {
     metricId: string,
     filter?: { from?: string; to?: string; last?: number },
   ): MetricReading[];
+  /** The newest reading of each of `metricIds` that has one, in one read. */
+  latestReadings(tenantId: string, metricIds: string[]): MetricReading[];
 }

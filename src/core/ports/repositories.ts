@@ -108,7 +108,10 @@ export interface IssueRepository {
   search(tenantId: string, query: IssueQuery): { total: number; issues: Issue[] };
   /** Streams every issue in number order, for export, without holding them all in memory. */
   iterate(tenantId: string, query: IssueQuery): IterableIterator<Issue>;
-  /** Per-theme totals for Pareto and impact, aggregated in the database. */
+  /**
+   * Per-theme totals for Pareto and impact. All-time totals are kept up to date as issues
+   * change (a row per theme to read); a time window aggregates the window's issues.
+   */
   totalsByTheme(tenantId: string, filter: TimeWindow & { keyDriverId?: string }): ThemeTotals[];
   /**
    * Issue counts per theme in a window (themes with none are left out). Much cheaper than
@@ -151,6 +154,8 @@ export interface SurveyRepository {
   getImport(tenantId: string, importId: string): SurveyImport | null;
   /** All responses of one import (or of every import) as columns, for key-driver analysis. */
   columns(tenantId: string, importId?: string): SurveyColumns;
+  /** The same responses as frequency tables, kept up to date as responses are added. */
+  crosstabs(tenantId: string, importId?: string): SurveyCrosstabs;
   deleteImport(tenantId: string, importId: string): void;
 }
 
@@ -164,6 +169,18 @@ export interface SurveyColumns {
   outcome: Float64Array;
   coreGrowth: Int8Array;
   ratings: Record<string, Float64Array>;
+}
+
+/**
+ * Survey responses as counts, which is all key-driver analysis needs: the same aspects as
+ * SurveyColumns; `pairs` counts rows by segment (SurveyColumns.coreGrowth codes), aspect,
+ * rating and outcome where both are present; `outcomes` counts every row by segment and
+ * outcome (null when missing).
+ */
+export interface SurveyCrosstabs {
+  aspects: string[];
+  pairs: Array<{ segment: number; aspect: string; rating: number; outcome: number; count: number }>;
+  outcomes: Array<{ segment: number; outcome: number | null; count: number }>;
 }
 
 export interface AuditLog {

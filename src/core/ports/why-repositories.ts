@@ -73,4 +73,6 @@ export interface RootCauseRepository {
   get(tenantId: string, id: string): RootCause | null;
   findBySession(tenantId: string, sessionId: string): RootCause | null;
   listByTheme(tenantId: string, themeId: string): RootCause[];
+  /** Every root cause of the tenant in listByTheme's order: all themes in one read. */
+  list(tenantId: string): RootCause[];
 }

@@ -1,7 +1,7 @@
 // Key-driver analysis over the survey responses imported so far (or one import).
 import { AppError } from '../domain/errors.js';
 import type { SurveyImport } from '../domain/types.js';
-import { keyDrivers, type KeyDriverReport } from '../analytics/index.js';
+import { keyDriversFromCrosstabs, type KeyDriverReport } from '../analytics/index.js';
 import type { CoreDeps } from './core-deps.js';
 
 export interface DriversReport {
@@ -32,8 +32,10 @@ export const driversReport = (
       `There is no survey "${input.survey}". Surveys: ${all.map((s) => s.name).join(', ')}.`,
     );
   }
+  // The stored frequency tables hold everything the analysis needs, so no response is read.
   // "Not applicable" answers were turned into gaps at import, so nothing more to remove here.
-  const report = keyDrivers(deps.repos.surveys.columns(tenantId, chosen?.id), { naValue: null });
+  const tables = deps.repos.surveys.crosstabs(tenantId, chosen?.id);
+  const report = keyDriversFromCrosstabs(tables, { naValue: null });
   const surveys = (chosen ? [chosen] : all).map(
     ({ id, name, outcomeColumn, rowCount, createdAt }) => ({
       id,

@@ -1,5 +1,7 @@
-// Per-theme totals in one aggregate query: counts, money and the revenue of the distinct
-// customers affected (each customer's revenue counts once per theme, however many issues).
+// Per-theme totals: counts, money and the revenue of the distinct customers affected (each
+// customer's revenue counts once per theme, however many issues). All-time figures are read
+// from the maintained theme totals (schema/theme-totals.ts), a row per theme; a time window
+// still aggregates the window's issues.
 import type { ThemeTotals, TimeWindow } from '../../core/domain/types.js';
 import { windowConditions, type WhereClause } from './issue-rows.js';
 
@@ -27,7 +29,29 @@ function totalsWhere(tenantId: string, filter: TotalsFilter): WhereClause {
   return where;
 }
 
+const isAllTime = (filter: TotalsFilter): boolean => !filter.since && !filter.until;
+
+const TOTALS_COLUMNS = `t.id AS theme_id, t.slug, t.name, t.key_driver_id, r.issue_count,
+  r.customer_cost_cents, r.company_cost_cents, r.affected_customers, r.affected_revenue_cents`;
+
+/** All-time totals: the theme rows, or the (theme, driver) rows of one key driver. */
+function allTimeTotalsQuery(tenantId: string, keyDriverId: string | undefined): WhereClause {
+  const [table, byDriver] =
+    keyDriverId === undefined
+      ? ['theme_totals', '']
+      : ['theme_driver_totals', ' AND r.key_driver_id = ?'];
+  const sql = `
+    SELECT ${TOTALS_COLUMNS}
+    FROM ${table} r JOIN themes t ON t.id = r.theme_id AND t.tenant_id = ?
+    WHERE r.tenant_id = ?${byDriver}
+    ORDER BY r.issue_count DESC, t.slug ASC`;
+  const params =
+    keyDriverId === undefined ? [tenantId, tenantId] : [tenantId, tenantId, keyDriverId];
+  return { sql, params };
+}
+
 export function themeTotalsQuery(tenantId: string, filter: TotalsFilter): WhereClause {
+  if (isAllTime(filter)) return allTimeTotalsQuery(tenantId, filter.keyDriverId);
   const where = totalsWhere(tenantId, filter);
   // One row per distinct (theme, customer) pair, so summing the pairs counts each
   // customer's revenue once per theme. The covering index keeps this to an index scan.
@@ -92,6 +116,8 @@ export function affectedRevenueQuery(
   themeIds: string[],
   filter: TotalsFilter,
 ): WhereClause {
+  const ids = JSON.stringify(themeIds);
+  if (isAllTime(filter)) return allTimeRevenueQuery(tenantId, ids, filter.keyDriverId);
   const where = totalsWhere(tenantId, filter);
   const sql = `
     SELECT COALESCE(SUM(c.annual_revenue_cents), 0) AS revenue
@@ -100,5 +126,22 @@ export function affectedRevenueQuery(
       SELECT customer_id FROM issues
       WHERE ${where.sql} AND customer_id IS NOT NULL
         AND theme_id IN (SELECT value FROM json_each(?)))`;
-  return { sql, params: [tenantId, ...where.params, JSON.stringify(themeIds)] };
+  return { sql, params: [tenantId, ...where.params, ids] };
+}
+
+/** All time, the customers come from the maintained (theme, customer, driver) pairs. */
+function allTimeRevenueQuery(
+  tenantId: string,
+  ids: string,
+  keyDriverId: string | undefined,
+): WhereClause {
+  const sql = `
+    SELECT COALESCE(SUM(c.annual_revenue_cents), 0) AS revenue
+    FROM customers c
+    WHERE c.tenant_id = ? AND c.id IN (
+      SELECT customer_id FROM theme_customer_issues
+      WHERE tenant_id = ? AND theme_id IN (SELECT value FROM json_each(?))
+        ${keyDriverId === undefined ? '' : 'AND key_driver_id = ?'})`;
+  const params = [tenantId, tenantId, ids];
+  return { sql, params: keyDriverId === undefined ? params : [...params, keyDriverId] };
 }

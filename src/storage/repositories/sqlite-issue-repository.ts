@@ -28,6 +28,7 @@ import {
   type ThemeTotalsRow,
   type TotalsFilter,
 } from './issue-totals.js';
+import { addIssuesToThemeTotals } from './theme-totals-upkeep.js';
 
 const DEFAULT_SEARCH_LIMIT = 50;
 const BY_THEME = 'INDEXED BY issues_tenant_theme_number_idx';
@@ -73,6 +74,7 @@ export class SqliteIssueRepository implements IssueRepository {
         withConflict(`Issue ${issue.externalId ?? issue.id}`, () =>
           this.insert.run(...insertParams(tenantId, number, issue)),
         );
+        addIssuesToThemeTotals(this.sqlite, tenantId, number);
         const created = this.getByNumber(tenantId, number);
         if (!created) throw new Error(`Issue ${number} vanished after insert`);
         return created;
@@ -83,16 +85,17 @@ export class SqliteIssueRepository implements IssueRepository {
   createMany(tenantId: string, issues: IssueInput[]): number {
     return this.sqlite
       .transaction(() => {
-        let number = this.next(tenantId);
-        let inserted = 0;
+        const first = this.next(tenantId);
+        let number = first;
         for (const issue of issues) {
           // A skipped duplicate does not use up a number, so numbers stay consecutive.
           if (this.insertIfNew.run(...insertParams(tenantId, number, issue)).changes === 1) {
             number += 1;
-            inserted += 1;
           }
         }
-        return inserted;
+        // Once per batch: per-row upkeep (an INSERT trigger) cost more than the inserts.
+        if (number > first) addIssuesToThemeTotals(this.sqlite, tenantId, first);
+        return number - first;
       })
       .immediate();
   }

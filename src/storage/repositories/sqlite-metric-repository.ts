@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Metric, MetricReading } from '../../core/domain/plans.js';
 import { dayStart, utcDay } from '../../core/domain/iso-weeks.js';
@@ -99,6 +99,25 @@ export class SqliteMetricRepository implements MetricRepository {
 
   readings(tenantId: string, metricId: string, filter: ReadingFilter = {}): MetricReading[] {
     return this.readingRows(tenantId, metricId, filter).map(toReading);
+  }
+
+  latestReadings(tenantId: string, metricIds: string[]): MetricReading[] {
+    if (metricIds.length === 0) return [];
+    // Each metric's newest day comes off the (metric, day) index.
+    const newest = sql`(SELECT MAX(m.measured_at) FROM ${metricReadings} m
+      WHERE m.tenant_id = ${tenantId} AND m.metric_id = ${metricReadings.metricId})`;
+    return this.db
+      .select()
+      .from(metricReadings)
+      .where(
+        and(
+          eq(metricReadings.tenantId, tenantId),
+          sql`${metricReadings.metricId} IN (SELECT value FROM json_each(${JSON.stringify(metricIds)}))`,
+          eq(metricReadings.measuredAt, newest),
+        ),
+      )
+      .all()
+      .map(toReading);
   }
 
   private readingRows(tenantId: string, metricId: string, filter: ReadingFilter): ReadingRow[] {

@@ -1,6 +1,6 @@
 // Root causes found by 5-why dialogs. Metrics and plans point at their root cause, so the
 // links are read back from those tables rather than stored twice.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type {
   RootCause,
@@ -10,8 +10,6 @@ import type {
 import type { ChainEntry } from '../../core/why/why-types.js';
 import type { Db } from '../database.js';
 import { actionPlans, metrics, rootCauses } from '../schema/index.js';
-
-type RootCauseRow = typeof rootCauses.$inferSelect;
 
 export class SqliteRootCauseRepository implements RootCauseRepository {
   constructor(private readonly db: Db) {}
@@ -47,26 +45,23 @@ export class SqliteRootCauseRepository implements RootCauseRepository {
     return this.all(tenantId, eq(rootCauses.themeId, themeId));
   }
 
-  private all(tenantId: string, where: SQL): RootCause[] {
-    return this.db
+  list(tenantId: string): RootCause[] {
+    return this.all(tenantId);
+  }
+
+  private all(tenantId: string, where?: SQL): RootCause[] {
+    const rows = this.db
       .select()
       .from(rootCauses)
       .where(and(eq(rootCauses.tenantId, tenantId), where))
       .orderBy(asc(rootCauses.confirmedAt), asc(rootCauses.id))
-      .all()
-      .map((row) => this.toRootCause(row));
-  }
-
-  private toRootCause(row: RootCauseRow): RootCause {
-    const ids = (table: typeof metrics | typeof actionPlans): string[] =>
-      this.db
-        .select({ id: table.id })
-        .from(table)
-        .where(and(eq(table.tenantId, row.tenantId), eq(table.rootCauseId, row.id)))
-        .orderBy(asc(table.createdAt))
-        .all()
-        .map((r) => r.id);
-    return {
+      .all();
+    if (rows.length === 0) return [];
+    // One read per linked table for all the rows, not two per root cause.
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const metricIds = this.linked(metrics, tenantId, ids);
+    const planIds = this.linked(actionPlans, tenantId, ids);
+    return rows.map((row) => ({
       id: row.id,
       tenantId: row.tenantId,
       themeId: row.themeId,
@@ -75,8 +70,35 @@ export class SqliteRootCauseRepository implements RootCauseRepository {
       confirmedBy: row.confirmedBy,
       confirmedAt: row.confirmedAt,
       chain: row.chain as ChainEntry[],
-      metricIds: ids(metrics),
-      planIds: ids(actionPlans),
-    };
+      metricIds: metricIds.get(row.id) ?? [],
+      planIds: planIds.get(row.id) ?? [],
+    }));
+  }
+
+  /** Ids of the rows of `table` pointing at each of the root causes in `ids`, oldest first. */
+  private linked(
+    table: typeof metrics | typeof actionPlans,
+    tenantId: string,
+    ids: string,
+  ): Map<string, string[]> {
+    const rows = this.db
+      .select({ id: table.id, rootCauseId: table.rootCauseId })
+      .from(table)
+      .where(
+        and(
+          eq(table.tenantId, tenantId),
+          sql`${table.rootCauseId} IN (SELECT value FROM json_each(${ids}))`,
+        ),
+      )
+      .orderBy(asc(table.createdAt), asc(table.id))
+      .all();
+    const byCause = new Map<string, string[]>();
+    for (const { id, rootCauseId } of rows) {
+      if (rootCauseId === null) continue;
+      const list = byCause.get(rootCauseId);
+      if (list) list.push(id);
+      else byCause.set(rootCauseId, [id]);
+    }
+    return byCause;
   }
 }

@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SurveyImport, SurveyResponse } from '../../core/domain/types.js';
-import type { SurveyColumns, SurveyRepository } from '../../core/ports/repositories.js';
+import type {
+  SurveyColumns,
+  SurveyCrosstabs,
+  SurveyRepository,
+} from '../../core/ports/repositories.js';
 import type { Db } from '../database.js';
 import { surveyImports } from '../schema/index.js';
 import { notFound, withConflict } from '../storage-errors.js';
@@ -14,11 +18,22 @@ import {
   type ExtractedCells,
   type ResponseCells,
 } from './survey-columns.js';
+import {
+  CUSTOMER_FLAG,
+  SELECT_OUTCOMES,
+  SELECT_PAIRS,
+  UPSERT_OUTCOME,
+  UPSERT_PAIR,
+  crosstabRows,
+  type OutcomeRow,
+  type PairRow,
+} from './survey-crosstabs.js';
 
 type SurveyImportRow = typeof surveyImports.$inferSelect;
 type NewSurveyImport = Omit<SurveyImport, 'tenantId' | 'rowCount'>;
 type NewResponse = Omit<SurveyResponse, 'tenantId' | 'importId'>;
 type ResponseParams = [string, string, number, string | null, number | null, number | null, string];
+type ScopeParams = [string, string | null, string | null];
 
 const toSurveyImport = (row: SurveyImportRow): SurveyImport => ({
   id: row.id,
@@ -48,6 +63,14 @@ export class SqliteSurveyRepository implements SurveyRepository {
   private readonly countResponses: Database.Statement<string[], { n: number }>;
   private readonly responseCells: Database.Statement<string[], ResponseCells>;
   private readonly extracted = new Map<number, Database.Statement<string[], ExtractedCells>>();
+  private readonly upsertPair: Database.Statement<PairRow>;
+  private readonly upsertOutcome: Database.Statement<OutcomeRow>;
+  private readonly customerFlag: Database.Statement<[string, string], number>;
+  private readonly pairCounts: Database.Statement<
+    ScopeParams,
+    [number, string, number, number, number]
+  >;
+  private readonly outcomeCounts: Database.Statement<ScopeParams, [number, number | null, number]>;
 
   constructor(private readonly db: Db) {
     this.sqlite = db.$client;
@@ -61,6 +84,15 @@ export class SqliteSurveyRepository implements SurveyRepository {
       `SELECT r.import_id, COALESCE(r.core_growth, c.core_growth) AS core_growth, r.outcome, r.ratings ${RESPONSES_OF}
        ORDER BY i.created_at, i.id, r.row_number`,
     );
+    this.upsertPair = this.sqlite.prepare<PairRow>(UPSERT_PAIR);
+    this.upsertOutcome = this.sqlite.prepare<OutcomeRow>(UPSERT_OUTCOME);
+    this.customerFlag = this.sqlite.prepare<[string, string], number>(CUSTOMER_FLAG).pluck(true);
+    this.pairCounts = this.sqlite
+      .prepare<ScopeParams, [number, string, number, number, number]>(SELECT_PAIRS)
+      .raw(true);
+    this.outcomeCounts = this.sqlite
+      .prepare<ScopeParams, [number, number | null, number]>(SELECT_OUTCOMES)
+      .raw(true);
   }
 
   createImport(tenantId: string, survey: NewSurveyImport): SurveyImport {
@@ -74,7 +106,8 @@ export class SqliteSurveyRepository implements SurveyRepository {
   addResponses(tenantId: string, importId: string, responses: NewResponse[]): void {
     this.sqlite
       .transaction(() => {
-        if (!this.getImport(tenantId, importId)) throw notFound('Survey import', importId);
+        const survey = this.getImport(tenantId, importId);
+        if (!survey) throw notFound('Survey import', importId);
         withConflict(`A response row in survey import ${importId}`, () => {
           for (const r of responses) {
             this.insertResponse.run(
@@ -88,6 +121,10 @@ export class SqliteSurveyRepository implements SurveyRepository {
             );
           }
         });
+        // The key-driver tables move with the responses, in the same transaction.
+        const counted = crosstabRows(survey, responses, this.flagsOf(tenantId));
+        for (const row of counted.pairs) this.upsertPair.run(...row);
+        for (const row of counted.outcomes) this.upsertOutcome.run(...row);
         this.db
           .update(surveyImports)
           .set({ rowCount: sql`${surveyImports.rowCount} + ${responses.length}` })
@@ -130,6 +167,40 @@ export class SqliteSurveyRepository implements SurveyRepository {
         return toColumns(imports, size, this.responseCells.iterate(...params));
       const rows = this.extractedCells(aspects.length).iterate(...aspects.map(jsonPath), ...params);
       return toColumnsExtracted(imports, size, rows);
+    })();
+  }
+
+  /** A customer's core-growth flag (null when not the tenant's), looked up once per batch. */
+  private flagsOf(tenantId: string): (customerId: string) => boolean | null {
+    const known = new Map<string, boolean | null>();
+    return (customerId) => {
+      let flag = known.get(customerId);
+      if (flag === undefined) {
+        const value = this.customerFlag.get(tenantId, customerId);
+        flag = value === undefined ? null : value === 1;
+        known.set(customerId, flag);
+      }
+      return flag;
+    };
+  }
+
+  crosstabs(tenantId: string, importId?: string): SurveyCrosstabs {
+    // One read transaction, so both tables come from the same snapshot.
+    return this.sqlite.transaction(() => {
+      const imports =
+        importId === undefined
+          ? this.listImports(tenantId)
+          : [this.getImport(tenantId, importId)].filter((s): s is SurveyImport => s !== null);
+      const aspects = unionAspects(imports);
+      const inScope = new Set(aspects);
+      const params: ScopeParams = [tenantId, importId ?? null, importId ?? null];
+      const pairs: SurveyCrosstabs['pairs'] = [];
+      for (const [segment, aspect, rating, outcome, count] of this.pairCounts.all(...params))
+        if (inScope.has(aspect)) pairs.push({ segment, aspect, rating, outcome, count });
+      const outcomes = this.outcomeCounts
+        .all(...params)
+        .map(([segment, outcome, count]) => ({ segment, outcome, count }));
+      return { aspects, pairs, outcomes };
     })();
   }
 

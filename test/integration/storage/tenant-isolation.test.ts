@@ -100,6 +100,44 @@ describe('tenant isolation', () => {
     ).toBe(100);
   });
 
+  it('root causes and newest metric readings, read for all themes at once, stay inside the tenant', () => {
+    const { repos } = fx;
+    for (const t of [TENANT_A, TENANT_B]) {
+      repos.rootCauses.save(t, {
+        id: `${t}-rc`,
+        themeId: `${t}-billing`,
+        sessionId: null,
+        text: `${t} cause`,
+        confirmedBy: 'U1',
+        confirmedAt: T0,
+        chain: [],
+      });
+      repos.metrics.create(t, {
+        id: `${t}-m`,
+        themeId: `${t}-billing`,
+        rootCauseId: `${t}-rc`,
+        name: 'refund time',
+        unit: 'h',
+        direction: 'lower',
+        target: 1,
+        createdBy: null,
+        createdAt: T0,
+      });
+      repos.metrics.recordReading(t, {
+        metricId: `${t}-m`,
+        value: t === TENANT_A ? 1 : 2,
+        measuredOn: '2024-01-01',
+        recordedBy: null,
+        recordedAt: T0,
+      });
+    }
+    const causes = repos.rootCauses.list(TENANT_A);
+    onlyA(causes);
+    expect(causes.map((r) => r.metricIds)).toEqual([[`${TENANT_A}-m`]]);
+    const readings = repos.metrics.latestReadings(TENANT_A, [`${TENANT_A}-m`, `${TENANT_B}-m`]);
+    expect(readings.map((r) => [r.metricId, r.value])).toEqual([[`${TENANT_A}-m`, 1]]);
+  });
+
   it('surveys, audit and writes by id stay inside the tenant', () => {
     const { repos } = fx;
     onlyA(repos.surveys.listImports(TENANT_A));
