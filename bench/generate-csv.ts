@@ -19,14 +19,19 @@ export const generateIssuesCsv = async (
 ): Promise<void> => {
   const out = createWriteStream(path);
   out.write('Date received,Product,Issue,Company,Consumer complaint narrative,Complaint ID\n');
+  // mulberry32: a small PRNG whose every output bit is usable. (A power-of-two LCG taken
+  // modulo n repeats its low bits, which left only 117 distinct themes of 500.)
   let seed = 42;
-  const rand = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+  const uniform = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  const rand = (n: number): number => Math.floor(uniform() * n);
   for (let i = 0; i < rows; i++) {
     // A skewed theme distribution, so a Pareto has a real vital few.
-    const theme = Math.floor((rand(1000) / 1000) ** 3 * themes);
+    const theme = Math.floor(uniform() ** 3 * themes);
     const line = `2024/${1 + rand(12)}/${1 + rand(28)},${PRODUCTS[rand(PRODUCTS.length)]},Theme ${theme},${COMPANIES[rand(COMPANIES.length)]},"Customer said, ""it broke"" on day ${i}",${i}\n`;
     if (!out.write(line)) await once(out, 'drain');
   }

@@ -54,6 +54,11 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): O
     // hot index pages of a million-row import stay in memory. 64 MB was no faster and cost
     // 60 MB more peak memory (bench/README.md).
     sqlite.pragma('cache_size = -16384');
+    // Checkpoint every 10,000 WAL pages (~40 MB) instead of 1,000: an import batch dirties
+    // thousands of index pages, and each checkpoint copies every page back into the file.
+    // Fewer checkpoints copy a hot page once for several batches (a 1M-row import: 15%
+    // faster, bench/README.md). Readers are unaffected; the WAL file is just larger.
+    if (!isMemory(path)) sqlite.pragma('wal_autocheckpoint = 10000');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: options.migrationsFolder ?? findMigrationsFolder() });
     return { db, sqlite, close: () => sqlite.close() };
