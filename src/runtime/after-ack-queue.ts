@@ -5,9 +5,12 @@
 // Why pacing and not just "later": Node accepts at most one new connection per event-loop
 // turn (measured: 200 waiting connections take 200 turns), so any turn that also runs a
 // job's synchronous work (a few ms of SQLite and rendering) slows how fast new requests
-// are even seen. While requests keep arriving, jobs start at most one per BUSY_GAP_MS;
+// are even seen. While connections and requests keep arriving (inbound-activity.ts, and
+// the acks queued here), jobs start at most one per BUSY_GAP_MS;
 // once arrivals pause, the backlog runs at full speed. Jobs always progress, so an
 // endless stream of requests delays replies but never starves them.
+
+import { lastInboundAt } from './inbound-activity.js';
 
 export interface AfterAckQueueOptions {
   /** Jobs running at once; their network waits overlap. */
@@ -15,6 +18,10 @@ export interface AfterAckQueueOptions {
   /** Called once each time the backlog grows past `warnAt` (overload shows here first). */
   onBacklog?: (waiting: number) => void;
   warnAt?: number;
+  /** Traffic this recent means requests are still coming (tests widen it). */
+  quietAfterMs?: number;
+  /** While requests keep coming, at most one job starts per this many ms. */
+  busyGapMs?: number;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -22,7 +29,7 @@ const DEFAULT_WARN_AT = 1000;
 /** An arrival this recent means requests are still coming. */
 const QUIET_AFTER_MS = 2;
 /** While requests keep coming, at most one job starts per this many ms. */
-const BUSY_GAP_MS = 10;
+const BUSY_GAP_MS = 25;
 
 export class AfterAckQueue {
   private active = 0;
@@ -34,10 +41,14 @@ export class AfterAckQueue {
   private readonly idleWaiters: Array<() => void> = [];
   private readonly concurrency: number;
   private readonly warnAt: number;
+  private readonly quietAfterMs: number;
+  private readonly busyGapMs: number;
 
   constructor(private readonly options: AfterAckQueueOptions = {}) {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.warnAt = options.warnAt ?? DEFAULT_WARN_AT;
+    this.quietAfterMs = options.quietAfterMs ?? QUIET_AFTER_MS;
+    this.busyGapMs = options.busyGapMs ?? BUSY_GAP_MS;
   }
 
   /** Jobs not started yet plus jobs running. */
@@ -85,8 +96,9 @@ export class AfterAckQueue {
 
   /** How long the next start should wait: 0 when arrivals have paused. */
   private pacingDelay(now: number): number {
-    if (now - this.lastArrival >= QUIET_AFTER_MS) return 0;
-    return Math.max(0, this.lastStart + BUSY_GAP_MS - now);
+    const arrival = Math.max(this.lastArrival, lastInboundAt());
+    if (now - arrival >= this.quietAfterMs) return 0;
+    return Math.max(0, this.lastStart + this.busyGapMs - now);
   }
 
   private startOne(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AfterAckQueue } from '../../../src/runtime/after-ack-queue.js';
+import { noteInbound } from '../../../src/runtime/inbound-activity.js';
 
 const nextMacrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,6 +62,27 @@ describe('AfterAckQueue', () => {
     arriving = false;
     await Promise.all([first, ...others]);
     expect(startedWhileArriving).toBe(true);
+  });
+
+  it('spaces job starts out while new connections keep arriving', async () => {
+    // A wide "recent" window keeps the traffic below continuous even on a loaded machine.
+    const queue = new AfterAckQueue({ concurrency: 4, quietAfterMs: 1000, busyGapMs: 20 });
+    const starts: number[] = [];
+    let traffic = true;
+    const inbound = (async () => {
+      while (traffic) {
+        noteInbound();
+        await sleep(1);
+      }
+    })();
+    noteInbound();
+    await Promise.all([0, 1, 2].map(() => queue.run(() => starts.push(performance.now()))));
+    traffic = false;
+    await inbound;
+    // Load can only make the gaps longer; without pacing all three start within a few ms.
+    // (A timer may fire a millisecond early by performance.now(), hence 18.)
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(18);
+    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(18);
   });
 
   it('idle() waits for queued and running jobs', async () => {
