@@ -51,6 +51,20 @@ export function pearsonCoefficient(
     syy += dy * dy;
     sxy += dx * dy;
   }
+  return coefficientFromSums(sxx, syy, sxy, mx, my);
+}
+
+/**
+ * r from centred sums (Σdx², Σdy², Σdx·dy) and the means, shared by the raw-column and the
+ * weighted (cross-tab) paths so both flag constant columns and round the same way.
+ */
+export function coefficientFromSums(
+  sxx: number,
+  syy: number,
+  sxy: number,
+  mx: number,
+  my: number,
+): { r: number | null; reason: CorrelationNullReason | null } {
   const normX = Math.sqrt(sxx);
   const normY = Math.sqrt(syy);
   const flatX = normX === 0 || normX < CONSTANT_INPUT_RATIO * Math.abs(mx);

@@ -2,7 +2,11 @@
 // (x[i], y[i]). They give what pearson() and spearman() in correlation.ts give on the expanded
 // pairs, at a cost that grows with the distinct pairs instead of the rows: survey ratings on
 // a 0–10 scale have at most 121 distinct pairs per aspect, however many responses there are.
-import type { CorrelationNullReason, CorrelationResult } from './correlation.js';
+import {
+  coefficientFromSums,
+  type CorrelationNullReason,
+  type CorrelationResult,
+} from './correlation.js';
 import { correlationPValue, fisherCi95 } from './distributions.js';
 
 /** Cells of a frequency table; repeated (x, y) cells are allowed and simply add up. */
@@ -12,10 +16,6 @@ export interface CountTable {
   /** How many pairs each cell stands for. */
   readonly w: ArrayLike<number>;
 }
-
-// As in correlation.ts (scipy's pearsonr): a centred norm this small next to the mean is
-// rounding noise, not variation.
-const CONSTANT_INPUT_RATIO = 1e-13;
 
 /** Total count of the table's pairs. */
 export function tableSize(table: CountTable): number {
@@ -54,16 +54,7 @@ function weightedCoefficient(
     syy += wi * dy * dy;
     sxy += wi * dx * dy;
   }
-  const normX = Math.sqrt(sxx);
-  const normY = Math.sqrt(syy);
-  const flatX = normX === 0 || normX < CONSTANT_INPUT_RATIO * Math.abs(mx);
-  const flatY = normY === 0 || normY < CONSTANT_INPUT_RATIO * Math.abs(my);
-  if (flatX || flatY) return { r: null, reason: 'zero-variance' };
-  const product = sxx * syy;
-  const usable = Number.isFinite(product) && product > 0;
-  const r = usable ? sxy / Math.sqrt(product) : sxy / normX / normY;
-  if (Number.isNaN(r)) return { r: null, reason: 'overflow' };
-  return { r: Math.max(-1, Math.min(1, r)), reason: null };
+  return coefficientFromSums(sxx, syy, sxy, mx, my);
 }
 
 /**

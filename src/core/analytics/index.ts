@@ -36,6 +36,8 @@ export {
 export { looksLikeNpsScale, nps, outcomeScale, type NpsResult, type OutcomeScale } from './nps.js';
 export {
   DEFAULT_MIN_N,
+  aspectResult,
+  compareAspects,
   keyDrivers,
   keyDriversFromCrosstabs,
   type AspectResult,

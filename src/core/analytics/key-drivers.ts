@@ -5,7 +5,7 @@
 // (rating, outcome) pair; per segment, the counts of each outcome), so both entry points
 // build those tables and share one analysis. Ranks with ties need only the counts too.
 import type { SurveyColumns, SurveyCrosstabs } from '../ports/repositories.js';
-import type { CorrelationNullReason } from './correlation.js';
+import type { CorrelationNullReason, CorrelationResult } from './correlation.js';
 import { crosstabPearson, crosstabSpearman, type CountTable } from './crosstab-correlation.js';
 import {
   mergedTable,
@@ -62,14 +62,18 @@ const REST = 0;
 const NO_PAIRS: CountTable = { x: [], y: [], w: [] };
 
 // Null r sorts last; equal r falls back to the aspect name so the order is deterministic.
-function compareAspects(a: AspectResult, b: AspectResult): number {
+export function compareAspects(a: AspectResult, b: AspectResult): number {
   if (a.r === null || b.r === null) return (a.r === null ? 1 : 0) - (b.r === null ? 1 : 0);
   return b.r - a.r || (a.aspect < b.aspect ? -1 : a.aspect > b.aspect ? 1 : 0);
 }
 
-function analyseAspect(aspect: string, table: CountTable, minN: number): AspectResult {
-  const r = crosstabPearson(table);
-  const rho = crosstabSpearman(table);
+/** One aspect's line of the report from its two coefficients (either path computes them). */
+export function aspectResult(
+  aspect: string,
+  r: CorrelationResult,
+  rho: CorrelationResult,
+  minN: number,
+): AspectResult {
   return {
     aspect,
     r: r.r,
@@ -82,6 +86,9 @@ function analyseAspect(aspect: string, table: CountTable, minN: number): AspectR
     reason: r.reason,
   };
 }
+
+const analyseAspect = (aspect: string, table: CountTable, minN: number): AspectResult =>
+  aspectResult(aspect, crosstabPearson(table), crosstabSpearman(table), minN);
 
 /** Every aspect in `aspects` order (which a stable sort keeps for ties of null r), then by r. */
 function analyseAll(

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
   DEFAULT_MIN_N,
+  aspectResult,
+  compareAspects,
   nps,
   outcomeScale,
   pearson,
@@ -13,11 +15,6 @@ import {
   type KeyDriverReport,
 } from '../../../src/core/analytics/index.js';
 import type { SurveyColumns } from '../../../src/core/ports/repositories.js';
-
-const byR = (a: AspectResult, b: AspectResult): number => {
-  if (a.r === null || b.r === null) return (a.r === null ? 1 : 0) - (b.r === null ? 1 : 0);
-  return b.r - a.r || (a.aspect < b.aspect ? -1 : a.aspect > b.aspect ? 1 : 0);
-};
 
 function directSegment(
   columns: SurveyColumns,
@@ -32,20 +29,9 @@ function directSegment(
       const v = column ? (column[i] as number) : Number.NaN;
       return v === naValue ? Number.NaN : v;
     });
-    const [r, rho] = [pearson(rating, outcome), spearman(rating, outcome)];
-    return {
-      aspect,
-      r: r.r,
-      rho: rho.r,
-      n: r.n,
-      p: r.p,
-      rhoP: rho.p,
-      ci95: r.ci95,
-      tooFew: r.n < minN,
-      reason: r.reason,
-    };
+    return aspectResult(aspect, pearson(rating, outcome), spearman(rating, outcome), minN);
   });
-  return results.sort(byR);
+  return results.sort(compareAspects);
 }
 
 /** Key drivers straight from the columns, row by row: the reference the tables must equal. */
