@@ -22,6 +22,9 @@ export interface AfterAckQueueOptions {
   quietAfterMs?: number;
   /** While requests keep coming, at most one job starts per this many ms. */
   busyGapMs?: number;
+  /** The clock (ms) and the last inbound traffic on it; tests pass their own. */
+  now?: () => number;
+  lastInbound?: () => number;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -43,12 +46,16 @@ export class AfterAckQueue {
   private readonly warnAt: number;
   private readonly quietAfterMs: number;
   private readonly busyGapMs: number;
+  private readonly now: () => number;
+  private readonly lastInbound: () => number;
 
   constructor(private readonly options: AfterAckQueueOptions = {}) {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.warnAt = options.warnAt ?? DEFAULT_WARN_AT;
     this.quietAfterMs = options.quietAfterMs ?? QUIET_AFTER_MS;
     this.busyGapMs = options.busyGapMs ?? BUSY_GAP_MS;
+    this.now = options.now ?? (() => performance.now());
+    this.lastInbound = options.lastInbound ?? lastInboundAt;
   }
 
   /** Jobs not started yet plus jobs running. */
@@ -58,7 +65,7 @@ export class AfterAckQueue {
 
   /** Runs `job` when its turn comes; settles as the job does, so errors reach the caller. */
   async run<T>(job: () => Promise<T> | T): Promise<T> {
-    this.lastArrival = performance.now();
+    this.lastArrival = this.now();
     await new Promise<void>((start) => {
       this.waiting.push(start);
       this.noteBacklog();
@@ -88,7 +95,7 @@ export class AfterAckQueue {
   private pump(): void {
     if (this.scheduled || this.active >= this.concurrency || this.waiting.length === 0) return;
     this.scheduled = true;
-    const wait = this.pacingDelay(performance.now());
+    const wait = this.pacingDelay(this.now());
     // setImmediate lets the network be polled before the job starts; a timer waits out the gap.
     if (wait <= 0) setImmediate(() => this.startOne());
     else setTimeout(() => this.startOne(), wait);
@@ -96,14 +103,14 @@ export class AfterAckQueue {
 
   /** How long the next start should wait: 0 when arrivals have paused. */
   private pacingDelay(now: number): number {
-    const arrival = Math.max(this.lastArrival, lastInboundAt());
+    const arrival = Math.max(this.lastArrival, this.lastInbound());
     if (now - arrival >= this.quietAfterMs) return 0;
     return Math.max(0, this.lastStart + this.busyGapMs - now);
   }
 
   private startOne(): void {
     this.scheduled = false;
-    const now = performance.now();
+    const now = this.now();
     const wait = this.pacingDelay(now);
     if (wait > 0) {
       this.pump();
