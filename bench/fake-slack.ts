@@ -5,7 +5,7 @@
 // test/support/fake-slack-api.ts records every payload and checks it against Slack's
 // limits; at 1,000s of calls we only count.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../test/support/loopback-server.js';
 
 /** The credentials the benchmark servers are started with. */
 export const SIGNING_SECRET = 'bench-signing-secret';
@@ -96,16 +96,12 @@ export class FakeSlack {
       });
     });
     this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.base = await listenOnLoopback(this.server);
     return this;
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server?.close(() => resolve());
-      this.server?.closeAllConnections();
-    });
+    return closeServer(this.server);
   }
 
   /** Someone else will just have spoken in `channel` when we first post: that post gets 429. */

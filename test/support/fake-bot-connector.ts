@@ -2,6 +2,7 @@
 // It records what the bot sends (new conversations, posts, replies, updates), answers
 // member lookups, and can fail on demand to exercise retries.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback } from './loopback-server.js';
 
 export interface ConnectorCall {
   method: string;
@@ -56,10 +57,7 @@ export class FakeBotConnector {
         ?.handle(req, res)
         .catch((e: unknown) => json(res, 500, { error: String(e) }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    holder.connector = new FakeBotConnector(server, `http://127.0.0.1:${port}`);
+    holder.connector = new FakeBotConnector(server, await listenOnLoopback(server));
     return holder.connector;
   }
 
@@ -69,10 +67,7 @@ export class FakeBotConnector {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -2,7 +2,7 @@
 // answers like Slack does, can answer 429 before succeeding, and checks every message and
 // view against our table of Slack's limits.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback-server.js';
 import {
   checkMessageLimits,
   checkViewLimits,
@@ -72,16 +72,12 @@ export class FakeSlackApi {
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.base = await listenOnLoopback(this.server);
     return this;
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server?.close(() => resolve());
-      this.server?.closeAllConnections();
-    });
+    return closeServer(this.server);
   }
 
   /** The next `times` calls to `method` get 429 with Retry-After: 0. */

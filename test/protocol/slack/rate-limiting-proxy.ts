@@ -2,7 +2,7 @@
 // Retry-After to the calls it is told to refuse; the rest go through. It keeps every call in
 // order of arrival, refused or not, so tests can tell what happened while a channel waited.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../../support/loopback-server.js';
 
 export interface Arrival {
   method: string;
@@ -57,16 +57,12 @@ export class RateLimitingProxy {
         res.end(body);
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.base = await listenOnLoopback(this.server);
     return this;
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server?.close(() => resolve());
-      this.server?.closeAllConnections();
-    });
+    return closeServer(this.server);
   }
 
   private async handle(

@@ -2,7 +2,7 @@
 // Retry-After, 5xx, a dropped connection, or a request that is never answered (a timeout).
 // A failed call never reaches the fake, so the fake's record holds only what Slack got.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../../support/loopback-server.js';
 
 export type Fault = '429' | '500' | '503' | 'reset' | 'timeout';
 
@@ -45,17 +45,13 @@ export class FaultySlackProxy {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.base = await listenOnLoopback(this.server);
     return this;
   }
 
   stop(): Promise<void> {
     for (const res of this.held) res.destroy();
-    return new Promise((resolve) => {
-      this.server?.close(() => resolve());
-      this.server?.closeAllConnections();
-    });
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
