@@ -4,18 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchChromium,
+  loadedWidth,
   openPlayground,
   send,
   startPlayground,
   withScreenshotOnFailure,
   type Playground,
 } from '../support/playground-browser.js';
-
-/** What the test reads of an <img> in the page (the tests compile without DOM types). */
-interface LoadedImage {
-  complete: boolean;
-  naturalWidth: number;
-}
 
 let playground: Playground;
 let browser: Browser;
@@ -45,15 +40,7 @@ describe('the demo button', () => {
       const pareto = page.locator('#timeline .msg.bot', { hasText: '11 of 86 themes' });
       await pareto.waitFor();
       const chart = pareto.locator('img').first();
-      await expect
-        .poll(() =>
-          chart.evaluate(
-            (img) =>
-              (img as unknown as LoadedImage).complete &&
-              (img as unknown as LoadedImage).naturalWidth,
-          ),
-        )
-        .toBeGreaterThan(100);
+      await expect.poll(() => loadedWidth(chart)).toBeGreaterThan(100);
     });
   });
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchChromium,
+  loadedWidth,
   openPlayground,
   replyInThread,
   send,
@@ -12,12 +13,6 @@ import {
   withScreenshotOnFailure,
   type Playground,
 } from '../support/playground-browser.js';
-
-/** What the test reads of an <img> in the page (the tests compile without DOM types). */
-interface LoadedImage {
-  complete: boolean;
-  naturalWidth: number;
-}
 
 let playground: Playground;
 let browser: Browser;
@@ -154,15 +149,7 @@ describe('the playground in a browser', () => {
       expect(await preview.textContent()).toContain('Only visible to you');
       const chart = preview.locator('img').first();
       expect(await chart.getAttribute('alt')).toMatch(/\S/);
-      await expect
-        .poll(() =>
-          chart.evaluate(
-            (img) =>
-              (img as unknown as LoadedImage).complete &&
-              (img as unknown as LoadedImage).naturalWidth,
-          ),
-        )
-        .toBeGreaterThan(100);
+      await expect.poll(() => loadedWidth(chart)).toBeGreaterThan(100);
     });
   });
 

@@ -2,7 +2,7 @@
 // playwright-core through Debian's /usr/bin/chromium. Never `npx playwright install`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startApp, type RunningApp } from '../../src/main.js';
@@ -92,3 +92,16 @@ export const replyInThread = async (page: Page, line: string): Promise<void> => 
   await page.locator('#thread-line').fill(line);
   await page.locator('#thread-line').press('Enter');
 };
+
+/** What the tests read of an <img> in the page (they compile without DOM types). */
+interface LoadedImage {
+  complete: boolean;
+  naturalWidth: number;
+}
+
+/** The decoded width of an image, or 0 while it has not loaded (poll it). */
+export const loadedWidth = (image: Locator): Promise<number> =>
+  image.evaluate((img) => {
+    const loaded = img as unknown as LoadedImage;
+    return loaded.complete ? loaded.naturalWidth : 0;
+  });

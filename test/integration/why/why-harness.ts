@@ -83,6 +83,20 @@ export const openWhyHarness = (
       .map((m) => m.text);
     return { view, posted, text: [view ? renderPlainText(view) : '', ...posted].join('\n') };
   };
+  /** A button press or a picker's choice in the thread, as one `action` inbound. */
+  const act = (
+    threadId: string,
+    user: string,
+    action: { actionId: string; value: string; selected?: string },
+  ): Promise<ThreadReply> =>
+    collect(threadId, () =>
+      handleInbound(deps, {
+        kind: 'action',
+        user: userRef(tenant, user),
+        conversation: { ...conversation, threadId },
+        ...action,
+      }),
+    );
   const thread = (threadId: string): WhyThread => ({
     threadId,
     say: (text, user = 'ann') =>
@@ -94,27 +108,9 @@ export const openWhyHarness = (
           text,
         }),
       ),
-    press: (actionId, value, user = 'ann') =>
-      collect(threadId, () =>
-        handleInbound(deps, {
-          kind: 'action',
-          user: userRef(tenant, user),
-          conversation: { ...conversation, threadId },
-          actionId,
-          value,
-        }),
-      ),
+    press: (actionId, value, user = 'ann') => act(threadId, user, { actionId, value }),
     pick: (actionId, value, selected, user = 'ann') =>
-      collect(threadId, () =>
-        handleInbound(deps, {
-          kind: 'action',
-          user: userRef(tenant, user),
-          conversation: { ...conversation, threadId },
-          actionId,
-          value,
-          selected,
-        }),
-      ),
+      act(threadId, user, { actionId, value, selected }),
   });
   const command = async (line: string, user = 'ann') => {
     const view = await handleInbound(deps, {
